@@ -1,0 +1,295 @@
+package dev.lakehouse.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The one typed, immutable configuration of a lakehouse process.
+ *
+ * <p>Precedence: defaults (lakehouse-defaults.conf) &lt; profile (profiles/&lt;name&gt;.conf) &lt;
+ * LAKEHOUSE_* environment &lt; --conf key=value. Every value is checked here, at start-up; an
+ * invalid one fails with a message naming the key, the value, where it came from and the rule.
+ */
+public record LakehouseConfig(
+    String home,
+    String profile,
+    Spark spark,
+    Kafka kafka,
+    Ingest ingest,
+    Refine refine,
+    Generate generate,
+    Map<String, String> origins) {
+
+  private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern HOST_PORT = Pattern.compile("[^\\s,:]+:\\d{1,5}");
+
+  /** Spark session settings. */
+  public record Spark(String master, int shufflePartitions, boolean uiEnabled) {
+    /** Whether this process chooses the master itself (false under spark-submit). */
+    public boolean setsMaster() {
+      return !master.isBlank();
+    }
+  }
+
+  /** Kafka client and embedded broker settings. */
+  public record Kafka(String bootstrapServers, int port, int partitions, boolean failOnDataLoss, String topicPrefix) {
+    /** The Kafka topic a source (e.g. commerce.events) is read from and generated to. */
+    public String topic(String source) {
+      return topicPrefix + source;
+    }
+  }
+
+  /** Kafka to bronze ingestion settings. */
+  public record Ingest(List<String> topics, Duration triggerInterval, long maxOffsetsPerTrigger) {}
+
+  /** Bronze to silver refinement settings. */
+  public record Refine(Duration triggerInterval, int maxRecordBytes) {}
+
+  /** Synthetic data settings. */
+  public record Generate(long seed, long count, double malformedFraction) {}
+
+  public LakehouseConfig {
+    ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
+    origins = Map.copyOf(origins);
+  }
+
+  /** Loads the configuration of this process from its environment and --conf assignments. */
+  public static LakehouseConfig load(Map<String, String> environment, List<String> overrides) {
+    Config defaults = ConfigSources.defaults();
+    Config fromOverrides = ConfigSources.fromOverrides(defaults, overrides);
+    Config fromEnvironment = ConfigSources.fromEnvironment(defaults, environment);
+    Config aboveProfile = fromOverrides.withFallback(fromEnvironment);
+    String profileName = aboveProfile.withFallback(defaults).getString("profile");
+    String profileSource = aboveProfile.hasPath("profile")
+        ? aboveProfile.getValue("profile").origin().description()
+        : "defaults";
+    Config resolved = aboveProfile
+        .withFallback(ConfigSources.profile(profileName, profileSource))
+        .withFallback(defaults)
+        .resolve();
+    return from(new Reader(resolved));
+  }
+
+  /** Defaults and the local profile only; for tests and tools that ignore the environment. */
+  public static LakehouseConfig defaults() {
+    return load(Map.of(), List.of());
+  }
+
+  /**
+   * A location under the storage root, e.g. {@code path("tables/bronze/commerce_events")}. A local
+   * root becomes an absolute path, so every process resolves the same place; a URI stays as is.
+   */
+  public String path(String relative) {
+    String root = home.contains("://") ? home : java.nio.file.Path.of(home).toAbsolutePath().normalize().toString();
+    return root.endsWith("/") ? root + relative : root + "/" + relative;
+  }
+
+  /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
+  public LakehouseConfig withBootstrapServers(String bootstrapServers) {
+    Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, origins);
+  }
+
+  /** Keys with their environment variable names, for documentation and `config`. */
+  public static Map<String, String> environmentNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    ConfigSources.keys(ConfigSources.defaults())
+        .forEach(key -> names.put(key, ConfigSources.environmentName(key)));
+    return names;
+  }
+
+  /** The resolved value of a key as text (lists comma-separated). */
+  public String value(String key) {
+    return values().get(key);
+  }
+
+  /** Every key with its resolved value as text, in key order. */
+  public Map<String, String> values() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("generate.count", Long.toString(generate.count()));
+    values.put("generate.malformed-fraction", Double.toString(generate.malformedFraction()));
+    values.put("generate.seed", Long.toString(generate.seed()));
+    values.put("home", home);
+    values.put("ingest.max-offsets-per-trigger", Long.toString(ingest.maxOffsetsPerTrigger()));
+    values.put("ingest.topics", String.join(",", ingest.topics()));
+    values.put("ingest.trigger-interval", ingest.triggerInterval().toMillis() + "ms");
+    values.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+    values.put("kafka.fail-on-data-loss", Boolean.toString(kafka.failOnDataLoss()));
+    values.put("kafka.partitions", Integer.toString(kafka.partitions()));
+    values.put("kafka.port", Integer.toString(kafka.port()));
+    values.put("kafka.topic-prefix", kafka.topicPrefix());
+    values.put("profile", profile);
+    values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
+    values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
+    values.put("spark.master", spark.master());
+    values.put("spark.shuffle-partitions", Integer.toString(spark.shufflePartitions()));
+    values.put("spark.ui-enabled", Boolean.toString(spark.uiEnabled()));
+    return values;
+  }
+
+  private static LakehouseConfig from(Reader read) {
+    return new LakehouseConfig(
+        read.nonBlank("home"),
+        read.string("profile"),
+        new Spark(
+            read.string("spark.master"),
+            read.intAtLeast("spark.shuffle-partitions", 1),
+            read.bool("spark.ui-enabled")),
+        new Kafka(
+            read.bootstrapServers("kafka.bootstrap-servers"),
+            read.port("kafka.port"),
+            read.intAtLeast("kafka.partitions", 1),
+            read.bool("kafka.fail-on-data-loss"),
+            read.topicPrefix("kafka.topic-prefix")),
+        new Ingest(
+            read.topics("ingest.topics"),
+            read.positiveDuration("ingest.trigger-interval"),
+            read.longAtLeast("ingest.max-offsets-per-trigger", 0)),
+        new Refine(
+            read.positiveDuration("refine.trigger-interval"),
+            read.intAtLeast("refine.max-record-bytes", 1)),
+        new Generate(
+            read.longAtLeast("generate.seed", Long.MIN_VALUE),
+            read.longAtLeast("generate.count", 1),
+            read.fraction("generate.malformed-fraction")),
+        read.origins());
+  }
+
+  /** Typed, validated reads of one resolved Config; every failure names key, value and source. */
+  private record Reader(Config config) {
+    String source(String key) {
+      String origin = config.getValue(key).origin().description();
+      return origin.contains(ConfigSources.DEFAULTS_RESOURCE) ? "defaults" : origin;
+    }
+
+    Object raw(String key) {
+      return config.getValue(key).unwrapped();
+    }
+
+    InvalidConfigException invalid(String key, String rule) {
+      return InvalidConfigException.of(key, raw(key), source(key), rule);
+    }
+
+    String string(String key) {
+      return config.getString(key).trim();
+    }
+
+    String nonBlank(String key) {
+      String value = string(key);
+      if (value.isEmpty()) {
+        throw invalid(key, "must not be empty");
+      }
+      return value;
+    }
+
+    boolean bool(String key) {
+      try {
+        return config.getBoolean(key);
+      } catch (ConfigException.WrongType e) {
+        throw invalid(key, "must be true or false");
+      }
+    }
+
+    long longAtLeast(String key, long min) {
+      long value;
+      try {
+        value = config.getLong(key);
+      } catch (ConfigException.WrongType e) {
+        throw invalid(key, "must be an integer" + (min == Long.MIN_VALUE ? "" : " >= " + min));
+      }
+      if (value < min) {
+        throw invalid(key, "must be an integer >= " + min);
+      }
+      return value;
+    }
+
+    int intAtLeast(String key, int min) {
+      long value = longAtLeast(key, min);
+      if (value > Integer.MAX_VALUE) {
+        throw invalid(key, "must be an integer between " + min + " and " + Integer.MAX_VALUE);
+      }
+      return (int) value;
+    }
+
+    int port(String key) {
+      int port = intAtLeast(key, 1);
+      if (port > 65535) {
+        throw invalid(key, "must be a TCP port between 1 and 65535");
+      }
+      return port;
+    }
+
+    double fraction(String key) {
+      double value;
+      try {
+        value = config.getDouble(key);
+      } catch (ConfigException.WrongType e) {
+        throw invalid(key, "must be a number in [0, 1)");
+      }
+      if (value < 0 || value >= 1) {
+        throw invalid(key, "must be a number in [0, 1)");
+      }
+      return value;
+    }
+
+    Duration positiveDuration(String key) {
+      Duration value;
+      try {
+        value = config.getDuration(key);
+      } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+        throw invalid(key, "must be a duration such as 500ms, 2s or 1m");
+      }
+      if (value.isZero() || value.isNegative()) {
+        throw invalid(key, "must be a duration greater than zero");
+      }
+      return value;
+    }
+
+    String bootstrapServers(String key) {
+      String value = nonBlank(key);
+      for (String server : value.split(",")) {
+        if (!HOST_PORT.matcher(server.trim()).matches()) {
+          throw invalid(key, "must be a comma-separated list of host:port");
+        }
+      }
+      return value;
+    }
+
+    String topicPrefix(String key) {
+      String value = string(key);
+      if (!value.isEmpty() && !TOPIC.matcher(value).matches()) {
+        throw invalid(key, "must be empty or match " + TOPIC.pattern());
+      }
+      return value;
+    }
+
+    List<String> topics(String key) {
+      List<String> topics;
+      try {
+        topics = config.getStringList(key);
+      } catch (ConfigException.WrongType e) {
+        throw invalid(key, "must be a list of topic names");
+      }
+      if (topics.isEmpty()) {
+        throw invalid(key, "must name at least one topic");
+      }
+      for (String topic : topics) {
+        if (!TOPIC.matcher(topic).matches()) {
+          throw invalid(key, "topic '" + topic + "' must match " + TOPIC.pattern());
+        }
+      }
+      return topics;
+    }
+
+    Map<String, String> origins() {
+      Map<String, String> origins = new LinkedHashMap<>();
+      ConfigSources.keys(ConfigSources.defaults()).forEach(key -> origins.put(key, source(key)));
+      return origins;
+    }
+  }
+}

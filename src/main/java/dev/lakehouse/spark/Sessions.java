@@ -1,0 +1,30 @@
+package dev.lakehouse.spark;
+
+import dev.lakehouse.config.LakehouseConfig;
+import org.apache.spark.sql.SparkSession;
+
+/** The only place a SparkSession is built: Delta enabled, UTC, settings from the config. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * Returns the process's session, creating it on first use. Under spark-submit the master and
+   * resources come from spark-submit; locally they come from {@code spark.master}.
+   */
+  public static SparkSession session(LakehouseConfig config, String appName) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(appName)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", config.spark().shufflePartitions())
+        .config("spark.ui.enabled", config.spark().uiEnabled())
+        .config("spark.sql.warehouse.dir", config.home() + "/warehouse")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", false)
+        .config("spark.databricks.delta.snapshotPartitions", config.spark().shufflePartitions());
+    if (config.spark().setsMaster()) {
+      builder.master(config.spark().master());
+    }
+    return builder.getOrCreate();
+  }
+}
