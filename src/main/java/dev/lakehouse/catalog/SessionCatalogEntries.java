@@ -1,0 +1,54 @@
+package dev.lakehouse.catalog;
+
+import java.net.URI;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/** Entries in Spark's session catalog, built from Java (the Scala case classes have 20 fields). */
+final class SessionCatalogEntries {
+  private SessionCatalogEntries() {}
+
+  /** Enters an existing Delta table at {@code location} as {@code database.name}; no-op if present. */
+  static void registerDelta(SparkSession spark, String database, String name, String location) {
+    URI uri = new org.apache.hadoop.fs.Path(location).toUri();
+    CatalogStorageFormat storage = new CatalogStorageFormat(
+        Option.apply(uri), Option.empty(), Option.empty(), Option.empty(), false, emptyMap());
+    CatalogTable table = new CatalogTable(
+        new TableIdentifier(name, Option.apply(database)),
+        CatalogTableType.EXTERNAL(),
+        storage,
+        new StructType(),
+        Option.apply("delta"),
+        seq(List.of()),
+        Option.empty(),
+        "",
+        System.currentTimeMillis(),
+        -1L,
+        "",
+        emptyMap(),
+        Option.empty(),
+        Option.empty(),
+        Option.empty(),
+        seq(List.of()),
+        false,
+        true,
+        emptyMap(),
+        Option.empty());
+    spark.sessionState().catalog().createTable(table, true, false);
+  }
+
+  private static scala.collection.Seq<String> seq(List<String> values) {
+    return JavaConverters.asScalaBuffer(values).toSeq();
+  }
+
+  private static scala.collection.immutable.Map<String, String> emptyMap() {
+    return scala.collection.immutable.Map$.MODULE$.empty();
+  }
+}

@@ -1,0 +1,23 @@
+-- Records that could not be refined: kept raw, with the rule they broke and where they came from.
+CREATE TABLE IF NOT EXISTS ops.quarantine (
+  quarantine_id STRING NOT NULL COMMENT 'sha-256 of source table, topic, partition, offset and rule; unique',
+  source_table STRING NOT NULL COMMENT 'Table the record was read from, e.g. bronze.commerce_events',
+  target_table STRING NOT NULL COMMENT 'Table the record was meant for, e.g. silver.commerce_events',
+  stage STRING NOT NULL COMMENT 'Pipeline step that rejected it: refine | quality | replay',
+  rule_id STRING NOT NULL COMMENT 'Rule broken, e.g. decode.utf8, parse.json, parse.type.quantity, required.event_id',
+  reason STRING NOT NULL COMMENT 'What was wrong, in words',
+  raw_key BINARY COMMENT 'Kafka key, raw bytes',
+  raw_value BINARY COMMENT 'Kafka value, raw bytes exactly as received',
+  raw_size_bytes INT COMMENT 'Length of raw_value in bytes',
+  _kafka_topic STRING COMMENT 'Source topic',
+  _kafka_partition INT COMMENT 'Source partition',
+  _kafka_offset BIGINT COMMENT 'Source offset',
+  _kafka_timestamp TIMESTAMP COMMENT 'Kafka record timestamp (UTC)',
+  query_name STRING COMMENT 'Query that quarantined it',
+  batch_id BIGINT COMMENT 'Micro-batch that quarantined it',
+  quarantined_at TIMESTAMP NOT NULL COMMENT 'When it was quarantined (UTC)',
+  quarantined_date DATE NOT NULL COMMENT 'UTC date of quarantined_at; the partition'
+)
+USING DELTA
+PARTITIONED BY (quarantined_date)
+COMMENT 'One row per rejected record and rule broken, unique on quarantine_id'
