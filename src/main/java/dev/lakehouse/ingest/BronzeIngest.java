@@ -1,0 +1,114 @@
+package dev.lakehouse.ingest;
+
+import dev.lakehouse.catalog.TableCatalog;
+import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.ops.OpsTables;
+import dev.lakehouse.ops.PipelineEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * One checkpointed Structured Streaming query per topic: Kafka -> bronze.&lt;topic&gt;.
+ *
+ * <p>Exactly once: each micro-batch appends to bronze with txnAppId = query id and txnVersion =
+ * batch id, so a batch replayed after a crash (kill -9 between the Delta commit and the checkpoint
+ * commit) is skipped by Delta; the checkpoint guarantees the next batch starts where the last
+ * committed one ended. The lineage row in ops.pipeline_events is written the same way.
+ */
+public final class BronzeIngest {
+  /** Local property Spark sets on the threads of a streaming query: its id, stable across restarts. */
+  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+  private final LakehouseConfig config;
+  private final TableCatalog catalog;
+
+  public BronzeIngest(LakehouseConfig config, TableCatalog catalog) {
+    this.config = config;
+    this.catalog = catalog;
+  }
+
+  public static String queryName(String topic) {
+    return "ingest." + topic;
+  }
+
+  public String checkpoint(String topic) {
+    return config.path("checkpoints/ingest/" + topic);
+  }
+
+  /** Starts the query of one source (read from topic kafka.topic-prefix + source). */
+  public StreamingQuery start(SparkSession spark, String topic, Trigger trigger) throws TimeoutException {
+    String table = BronzeRecords.tableOf(topic);
+    catalog.definition(table);
+    DataStreamReader reader = spark.readStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", config.kafka().bootstrapServers())
+        .option("subscribe", config.kafka().topic(topic))
+        .option("startingOffsets", "earliest")
+        .option("failOnDataLoss", config.kafka().failOnDataLoss());
+    if (config.ingest().maxOffsetsPerTrigger() > 0) {
+      reader = reader.option("maxOffsetsPerTrigger", config.ingest().maxOffsetsPerTrigger());
+    }
+    return reader.load()
+        .writeStream()
+        .queryName(queryName(topic))
+        .option("checkpointLocation", checkpoint(topic))
+        .trigger(trigger)
+        .foreachBatch(new BatchWriter(topic, table, catalog.location(table), new OpsTables(catalog)))
+        .start();
+  }
+
+  /** Writes one micro-batch to bronze and its lineage row; both idempotent per batch id. */
+  private static final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
+    private final String topic;
+    private final String table;
+    private final String location;
+    private final OpsTables ops;
+    private final OffsetGaps gaps = new OffsetGaps();
+
+    BatchWriter(String topic, String table, String location, OpsTables ops) {
+      this.topic = topic;
+      this.table = table;
+      this.location = location;
+      this.ops = ops;
+    }
+
+    @Override
+    public void call(Dataset<Row> batch, Long batchId) {
+      Instant startedAt = Instant.now();
+      SparkSession spark = batch.sparkSession();
+      String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+      if (!gaps.seeded()) {
+        gaps.seed(ops.lastSourceOffsets(spark, queryId, batchId));
+      }
+      Dataset<Row> rows = BronzeRecords.apply(batch, Timestamp.from(startedAt), batchId).persist();
+      try {
+        OffsetRanges ranges = OffsetRanges.of(rows);
+        if (ranges.records() == 0) {
+          return;
+        }
+        rows.write()
+            .format("delta")
+            .mode("append")
+            .option("txnAppId", "ingest:" + queryId)
+            .option("txnVersion", batchId)
+            .save(location);
+        String details = gaps.describe(ranges);
+        PipelineEvent event = new PipelineEvent(
+            queryName(topic), queryId, batchId, String.join(",", ranges.ranges().keySet()), ranges.toJson(), table,
+            OpsTables.latestVersion(spark, location), ranges.records(), ranges.records(), 0,
+            details, startedAt, Instant.now());
+        ops.record(spark, event, "ingest-lineage:" + queryId, batchId);
+      } finally {
+        rows.unpersist();
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lakehouse.spark;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/** Waiting for a set of streaming queries, reporting progress, and explaining their failures. */
+public final class StreamingQueries {
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private StreamingQueries() {}
+
+  /**
+   * Waits until every query has stopped (available-now runs end by themselves; continuous ones when
+   * stopped), printing progress every {@code every}. If one fails, the others are stopped and the
+   * failure is thrown with an explanation.
+   */
+  public static void awaitAll(List<StreamingQuery> queries, PrintStream out, Duration every) {
+    long nextReport = System.nanoTime() + every.toNanos();
+    List<StreamingQuery> running = new ArrayList<>(queries);
+    while (!running.isEmpty()) {
+      StreamingQuery query = running.get(0);
+      try {
+        if (query.awaitTermination(POLL.toMillis())) {
+          running.remove(0);
+        } else {
+          running.add(running.remove(0));
+        }
+      } catch (StreamingQueryException e) {
+        stopAll(queries);
+        throw explain(query.name(), e);
+      }
+      if (System.nanoTime() > nextReport) {
+        out.printf("  ... %d of %d queries finished; %s%n", queries.size() - running.size(), queries.size(), progress(queries));
+        nextReport = System.nanoTime() + every.toNanos();
+      }
+    }
+  }
+
+  /** Records committed so far and the batches in flight, e.g. "12,000 rows committed, 3 batches running". */
+  public static String progress(List<StreamingQuery> queries) {
+    long rows = 0;
+    int active = 0;
+    for (StreamingQuery query : queries) {
+      rows += rowsRead(query);
+      if (query.isActive() && query.status().isTriggerActive()) {
+        active++;
+      }
+    }
+    return String.format("%,d rows committed, %d batch%s running", rows, active, active == 1 ? "" : "es");
+  }
+
+  /** Rows read by a query during this process (from its recent progress reports). */
+  public static long rowsRead(StreamingQuery query) {
+    long rows = 0;
+    for (StreamingQueryProgress progress : query.recentProgress()) {
+      rows += progress.numInputRows();
+    }
+    return rows;
+  }
+
+  public static void stopAll(List<StreamingQuery> queries) {
+    for (StreamingQuery query : queries) {
+      try {
+        query.stop();
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("Cannot stop query " + query.name() + " in time", e);
+      }
+    }
+  }
+
+  static RuntimeException explain(String query, StreamingQueryException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("data may have been lost") || message.contains("failOnDataLoss")
+        || message.contains("Some data may have been")) {
+      return new IllegalStateException(String.format(
+          "Cannot continue %s: Kafka no longer holds offsets it has not read yet (deleted by retention); nothing was "
+              + "skipped. To skip the gap and record it in ops.pipeline_events, re-run with "
+              + "--conf kafka.fail-on-data-loss=false. Kafka source said: %s",
+          query, firstLine(message)), e);
+    }
+    return new IllegalStateException("Query " + query + " failed: " + firstLine(message), e);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
