@@ -1,0 +1,148 @@
+package dev.lakehouse.refine;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.decode;
+import static org.apache.spark.sql.functions.encode;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Bronze rows (raw {@code value} bytes) -> the payload's typed columns plus, for records that
+ * cannot be used, the first rule they break:
+ *
+ * <ul>
+ *   <li>{@code decode.empty} — no value, or zero bytes</li>
+ *   <li>{@code decode.too_large} — more bytes than the limit</li>
+ *   <li>{@code decode.utf8} — not valid UTF-8</li>
+ *   <li>{@code parse.json} — not a JSON object (truncated, bad syntax, an array or a scalar)</li>
+ *   <li>{@code parse.type.<field>} — a field whose value is not of the column's type</li>
+ *   <li>{@code required.<field>} — a required (NOT NULL) field missing or null</li>
+ * </ul>
+ *
+ * Valid rows have null {@code _rule_id} and {@code _reason}. Timestamps and dates must be ISO-8601
+ * strings; numbers are not taken as epoch seconds.
+ */
+public final class RecordParser {
+  public static final String RULE = "_rule_id";
+  public static final String REASON = "_reason";
+
+  private static final String CORRUPT = "_corrupt_record";
+  private static final String PARSED = "_parsed";
+  private static final String TEXT = "_text";
+  private static final String ISO_DATE_TIME =
+      "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$";
+
+  private RecordParser() {}
+
+  /**
+   * @param bronze rows with a binary {@code value} column
+   * @param payload the columns to read from the JSON object, with the types they must have
+   * @param required payload columns that must be present and non-null
+   * @param maxRecordBytes larger values are rejected before parsing
+   */
+  public static Dataset<Row> apply(Dataset<Row> bronze, StructType payload, List<String> required, int maxRecordBytes) {
+    Dataset<Row> parsed = bronze
+        .withColumn(TEXT, decode(col("value"), "UTF-8"))
+        .withColumn(PARSED, from_json(col(TEXT), parseSchema(payload),
+            Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT)));
+    for (StructField field : payload.fields()) {
+      parsed = parsed.withColumn(field.name(), typed(field));
+    }
+    return parsed
+        .withColumn(RULE, rule(payload, required, maxRecordBytes))
+        .withColumn(REASON, reason(payload, required, maxRecordBytes))
+        .drop(TEXT, PARSED);
+  }
+
+  /** JSON is read with temporal fields as strings, so their format can be checked strictly. */
+  static StructType parseSchema(StructType payload) {
+    StructType schema = new StructType();
+    for (StructField field : payload.fields()) {
+      schema = schema.add(field.name(), isTemporal(field.dataType()) ? DataTypes.StringType : field.dataType(), true);
+    }
+    return schema.add(CORRUPT, DataTypes.StringType, true);
+  }
+
+  private static Column typed(StructField field) {
+    Column raw = col(PARSED).getField(field.name());
+    if (!isTemporal(field.dataType())) {
+      return raw;
+    }
+    return when(raw.rlike(ISO_DATE_TIME), raw.cast(field.dataType()));
+  }
+
+  private static Column rule(StructType payload, List<String> required, int maxRecordBytes) {
+    List<Column[]> checks = checks(payload, required, maxRecordBytes);
+    Column rule = lit(null).cast(DataTypes.StringType);
+    for (int i = checks.size() - 1; i >= 0; i--) {
+      rule = when(checks.get(i)[0], checks.get(i)[1]).otherwise(rule);
+    }
+    return rule;
+  }
+
+  private static Column reason(StructType payload, List<String> required, int maxRecordBytes) {
+    List<Column[]> checks = checks(payload, required, maxRecordBytes);
+    Column reason = lit(null).cast(DataTypes.StringType);
+    for (int i = checks.size() - 1; i >= 0; i--) {
+      reason = when(checks.get(i)[0], checks.get(i)[2]).otherwise(reason);
+    }
+    return reason;
+  }
+
+  /** (condition, rule id, reason), in the order they are checked; the first that holds wins. */
+  private static List<Column[]> checks(StructType payload, List<String> required, int maxRecordBytes) {
+    Column value = col("value");
+    Column bytes = coalesce(octet_length(value), lit(0));
+    Column text = col(TEXT);
+    Column corrupt = col(PARSED).getField(CORRUPT);
+    List<Column[]> checks = new ArrayList<>();
+    checks.add(check(value.isNull().or(bytes.equalTo(0)), "decode.empty", lit("empty value (0 bytes)")));
+    checks.add(check(bytes.gt(maxRecordBytes), "decode.too_large",
+        format_string("value of %d bytes exceeds refine.max-record-bytes (%d)", bytes, lit(maxRecordBytes))));
+    checks.add(check(encode(text, "UTF-8").notEqual(value), "decode.utf8", lit("value is not valid UTF-8")));
+    checks.add(check(col(PARSED).isNull(), "parse.json",
+        format_string("not a JSON object: %s", substring(text, 1, 120))));
+    for (StructField field : payload.fields()) {
+      checks.add(check(typeMismatch(field), "parse.type." + field.name(),
+          format_string("field '%s' is not a valid %s: %s", lit(field.name()), lit(field.dataType().simpleString()),
+              substring(get_json_object(text, "$." + field.name()), 1, 120))));
+    }
+    checks.add(check(corrupt.isNotNull(), "parse.json",
+        format_string("malformed JSON (truncated or invalid syntax): %s", substring(text, 1, 120))));
+    for (String field : required) {
+      checks.add(check(col(field).isNull(), "required." + field,
+          lit("required field '" + field + "' is missing or null")));
+    }
+    return checks;
+  }
+
+  private static Column typeMismatch(StructField field) {
+    Column raw = get_json_object(col(TEXT), "$." + field.name());
+    return raw.isNotNull().and(col(field.name()).isNull());
+  }
+
+  private static Column[] check(Column condition, String ruleId, Column reason) {
+    return new Column[] {condition, lit(ruleId), reason};
+  }
+
+  private static boolean isTemporal(DataType type) {
+    return type.equals(DataTypes.TimestampType) || type.equals(DataTypes.DateType);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.lakehouse.refine;
+
+import dev.lakehouse.catalog.TableCatalog;
+import dev.lakehouse.catalog.TableDefinition;
+import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.ingest.OffsetRanges;
+import dev.lakehouse.ops.OpsTables;
+import dev.lakehouse.ops.PipelineEvent;
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import scala.collection.JavaConverters;
+
+/**
+ * The generic bronze -> silver step, streaming from the bronze Delta table: parse each record
+ * against the silver table's schema, send what cannot be used to ops.quarantine with its rule and
+ * source offset, deduplicate the rest and MERGE it on the table's keys.
+ *
+ * <p>Idempotent: the MERGE only inserts keys not yet present and carries txnAppId / txnVersion
+ * (query id / batch id); quarantine rows are merged on their id. Re-running a batch changes nothing.
+ */
+public final class RefineJob {
+  private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
+  private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
+  private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+  private final LakehouseConfig config;
+  private final TableCatalog catalog;
+
+  public RefineJob(LakehouseConfig config, TableCatalog catalog) {
+    this.config = config;
+    this.catalog = catalog;
+  }
+
+  /** Silver tables the generic step can refine: those whose DDL names a refine source. */
+  public static List<String> targets(TableCatalog catalog) {
+    return catalog.definitions().stream()
+        .filter(d -> d.layer().equals("silver"))
+        .filter(d -> d.ddl().contains("'" + RefineSpec.SOURCE + "'"))
+        .map(TableDefinition::name)
+        .toList();
+  }
+
+  public static String queryName(String target) {
+    return "refine." + target;
+  }
+
+  public String checkpoint(String target) {
+    return config.path("checkpoints/refine/" + target);
+  }
+
+  /** Reads the refine specification from the registered silver table. */
+  public RefineSpec spec(SparkSession spark, String target) {
+    DeltaTable table = DeltaTable.forPath(spark, catalog.location(target));
+    Row detail = table.detail().select("properties").head();
+    Map<String, String> properties = JavaConverters.mapAsJavaMap(detail.getMap(0));
+    return RefineSpec.of(target, table.toDF().schema(), properties);
+  }
+
+  /** Starts the refine query of one silver table. */
+  public StreamingQuery start(SparkSession spark, String target, Trigger trigger) throws TimeoutException {
+    RefineSpec spec = spec(spark, target);
+    return spark.readStream()
+        .format("delta")
+        .load(catalog.location(spec.source()))
+        .writeStream()
+        .queryName(queryName(target))
+        .option("checkpointLocation", checkpoint(target))
+        .trigger(trigger)
+        .foreachBatch(new BatchWriter(spec, catalog.location(target), config.refine().maxRecordBytes(), new OpsTables(catalog)))
+        .start();
+  }
+
+  /** Refines one micro-batch of bronze rows. */
+  private static final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
+    private final RefineSpec spec;
+    private final String location;
+    private final int maxRecordBytes;
+    private final OpsTables ops;
+
+    BatchWriter(RefineSpec spec, String location, int maxRecordBytes, OpsTables ops) {
+      this.spec = spec;
+      this.location = location;
+      this.maxRecordBytes = maxRecordBytes;
+      this.ops = ops;
+    }
+
+    @Override
+    public void call(Dataset<Row> batch, Long batchId) {
+      Instant startedAt = Instant.now();
+      Timestamp now = Timestamp.from(startedAt);
+      SparkSession spark = batch.sparkSession();
+      String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+      Dataset<Row> parsed = RecordParser.apply(batch, spec.payload(), spec.required(), maxRecordBytes).persist();
+      try {
+        OffsetRanges ranges = OffsetRanges.of(parsed);
+        if (ranges.records() == 0) {
+          return;
+        }
+        Dataset<Row> rejected = RefinedRecords.quarantine(parsed, spec, queryName(spec.target()), batchId, now).persist();
+        long quarantined = rejected.count();
+        if (quarantined > 0) {
+          ops.quarantine(rejected);
+        }
+        rejected.unpersist();
+        long inserted = merge(spark, RefinedRecords.silver(parsed, spec, now), "refine:" + queryId, batchId);
+        PipelineEvent event = new PipelineEvent(
+            queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
+            OpsTables.latestVersion(spark, location), ranges.records(), inserted, quarantined,
+            null, startedAt, Instant.now());
+        ops.record(spark, event, "refine-lineage:" + queryId, batchId);
+      } finally {
+        parsed.unpersist();
+      }
+    }
+
+    private long merge(SparkSession spark, Dataset<Row> rows, String appId, long version) {
+      String condition = String.join(" AND ", spec.mergeKeys().stream().map(k -> "t." + k + " = s." + k).toList());
+      spark.conf().set(TXN_APP_ID, appId);
+      spark.conf().set(TXN_VERSION, Long.toString(version));
+      try {
+        DeltaTable table = DeltaTable.forPath(spark, location);
+        table.as("t")
+            .merge(rows.as("s"), condition)
+            .whenNotMatched()
+            .insertAll()
+            .execute();
+        Row last = table.history(1).select("operation", "operationMetrics").head();
+        Map<String, String> metrics = JavaConverters.mapAsJavaMap(last.getMap(1));
+        return "MERGE".equals(last.getString(0)) ? Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")) : 0;
+      } finally {
+        spark.conf().unset(TXN_APP_ID);
+        spark.conf().unset(TXN_VERSION);
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lakehouse.refine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How a silver table is refined, read from the table itself: its schema (payload columns, NOT NULL
+ * = required, '_' columns = lineage, generated columns computed by Delta) and its properties
+ * {@code lakehouse.refine.source}, {@code lakehouse.refine.format} and
+ * {@code lakehouse.refine.merge-keys}; a property {@code lakehouse.derive.<column>} holds the SQL
+ * expression that computes a derived column from the payload.
+ */
+public record RefineSpec(String target, String source, StructType payload, List<String> required,
+    List<String> mergeKeys, Map<String, String> derived, List<String> lineage) {
+
+  static final String SOURCE = "lakehouse.refine.source";
+  static final String FORMAT = "lakehouse.refine.format";
+  static final String MERGE_KEYS = "lakehouse.refine.merge-keys";
+  static final String DERIVE = "lakehouse.derive.";
+
+  public static RefineSpec of(String target, StructType schema, Map<String, String> properties) {
+    String source = property(target, properties, SOURCE);
+    String format = properties.getOrDefault(FORMAT, "json");
+    if (!format.equals("json")) {
+      throw new IllegalArgumentException(String.format(
+          "Cannot refine %s: %s is '%s'; the generic refine step reads 'json' (domain jobs parse other formats)",
+          target, FORMAT, format));
+    }
+    List<String> keys = Arrays.stream(property(target, properties, MERGE_KEYS).split(",")).map(String::trim).toList();
+    StructType payload = new StructType();
+    List<String> required = new ArrayList<>();
+    List<String> lineage = new ArrayList<>();
+    Map<String, String> derived = new java.util.LinkedHashMap<>();
+    for (StructField field : schema.fields()) {
+      if (properties.containsKey(DERIVE + field.name())) {
+        derived.put(field.name(), properties.get(DERIVE + field.name()));
+        continue;
+      }
+      if (field.name().startsWith("_")) {
+        lineage.add(field.name());
+        continue;
+      }
+      payload = payload.add(field.name(), field.dataType(), true);
+      if (!field.nullable()) {
+        required.add(field.name());
+      }
+    }
+    for (String key : keys) {
+      if (!Arrays.asList(payload.fieldNames()).contains(key)) {
+        throw new IllegalArgumentException(String.format(
+            "Invalid %s '%s' of %s: '%s' is not a payload column of the table", MERGE_KEYS, String.join(",", keys), target, key));
+      }
+    }
+    return new RefineSpec(target, source, payload, List.copyOf(required), keys, Map.copyOf(derived), List.copyOf(lineage));
+  }
+
+  private static String property(String target, Map<String, String> properties, String key) {
+    String value = properties.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(String.format(
+          "Cannot refine %s: its DDL has no TBLPROPERTIES '%s'; declare it in tables/silver/", target, key));
+    }
+    return value.trim();
+  }
+}

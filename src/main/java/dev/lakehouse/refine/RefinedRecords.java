@@ -1,0 +1,73 @@
+package dev.lakehouse.refine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.expr;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/** Splits parsed bronze rows into silver rows (deduplicated) and quarantine rows. */
+public final class RefinedRecords {
+  private RefinedRecords() {}
+
+  /**
+   * Valid rows shaped as the silver table, one per merge key: the copy with the lowest
+   * (partition, offset) wins, so a duplicate delivered twice lands once.
+   */
+  public static Dataset<Row> silver(Dataset<Row> parsed, RefineSpec spec, Timestamp refinedAt) {
+    List<Column> columns = new ArrayList<>();
+    for (String field : spec.payload().fieldNames()) {
+      columns.add(col(field));
+    }
+    spec.derived().forEach((field, expression) -> columns.add(expr(expression).as(field)));
+    for (String field : spec.lineage()) {
+      columns.add(field.equals("_refined_at") ? lit(refinedAt).as(field) : col(field));
+    }
+    Column[] keys = spec.mergeKeys().stream().map(k -> col(k)).toArray(Column[]::new);
+    // the first copy of a key by source position is the one kept
+    return parsed
+        .filter(col(RecordParser.RULE).isNull())
+        .withColumn("_copy", row_number().over(Window.partitionBy(keys).orderBy(col("_kafka_partition"), col("_kafka_offset"))))
+        .filter(col("_copy").equalTo(1))
+        .select(columns.toArray(Column[]::new));
+  }
+
+  /** Rows that broke a rule, shaped as ops.quarantine. */
+  public static Dataset<Row> quarantine(Dataset<Row> parsed, RefineSpec spec, String queryName, long batchId,
+      Timestamp quarantinedAt) {
+    Column source = lit(spec.source());
+    return parsed
+        .filter(col(RecordParser.RULE).isNotNull())
+        .select(
+            sha2(concat_ws("|", source, col("_kafka_topic"), col("_kafka_partition").cast(DataTypes.StringType),
+                col("_kafka_offset").cast(DataTypes.StringType), col(RecordParser.RULE)), 256).as("quarantine_id"),
+            source.as("source_table"),
+            lit(spec.target()).as("target_table"),
+            lit("refine").as("stage"),
+            col(RecordParser.RULE).as("rule_id"),
+            col(RecordParser.REASON).as("reason"),
+            col("key").as("raw_key"),
+            col("value").as("raw_value"),
+            octet_length(col("value")).as("raw_size_bytes"),
+            col("_kafka_topic"),
+            col("_kafka_partition"),
+            col("_kafka_offset"),
+            col("_kafka_timestamp"),
+            lit(queryName).as("query_name"),
+            lit(batchId).as("batch_id"),
+            lit(quarantinedAt).as("quarantined_at"),
+            to_date(lit(quarantinedAt)).as("quarantined_date"));
+  }
+}
