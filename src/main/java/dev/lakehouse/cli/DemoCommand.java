@@ -1,0 +1,103 @@
+package dev.lakehouse.cli;
+
+import dev.lakehouse.Lakehouse;
+import dev.lakehouse.catalog.TableDefinition;
+import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.generate.Anomaly;
+import dev.lakehouse.generate.GeneratorSettings;
+import dev.lakehouse.kafka.KafkaAdmin;
+import dev.lakehouse.kafka.LocalKafkaBroker;
+import dev.lakehouse.refine.RefineJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"The main job on embedded defaults: start a local Kafka broker, generate a compressed day of",
+        "traffic for all domains (with anomalies and malformed records), ingest it into bronze, refine silver,",
+        "and print what was built and how to query it."})
+final class DemoCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+  @Mixin GenerateOptions generate;
+
+  @Option(names = "--external-kafka", description = "Use the brokers in kafka.bootstrap-servers instead of starting one.")
+  boolean externalKafka;
+
+  private long started;
+
+  @Override
+  public Integer call() throws Exception {
+    started = System.nanoTime();
+    LakehouseConfig config = options.config();
+    step(1, "Kafka");
+    LocalKafkaBroker broker = externalKafka ? null : startBroker(config);
+    if (broker != null) {
+      config = config.withBootstrapServers(broker.bootstrapServers());
+    }
+    try {
+      if (externalKafka) {
+        KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+      }
+      step(2, "generate");
+      GeneratorSettings settings = generate.settings(config);
+      if (generate.anomalies.isEmpty()) {
+        settings = new GeneratorSettings(settings.seed(), settings.day(), settings.malformedFraction(), EnumSet.allOf(Anomaly.class));
+      }
+      GenerateCommand.publish(config, settings, generate.count(config), 0);
+      step(3, "Spark session and tables");
+      Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-demo");
+      step(4, "ingest Kafka -> bronze (available now)");
+      IngestCommand.run(lakehouse, config.ingest().topics(), true);
+      step(5, "refine bronze -> silver (available now)");
+      RefineCommand.run(lakehouse, RefineJob.targets(lakehouse.catalog()), true);
+      step(6, "summary");
+      summarize(lakehouse);
+    } finally {
+      if (broker != null) {
+        broker.close();
+      }
+    }
+    return 0;
+  }
+
+  private static LocalKafkaBroker startBroker(LakehouseConfig config) {
+    Path data = Path.of(config.path("kafka"));
+    LocalKafkaBroker broker = LocalKafkaBroker.start(data, config.kafka().port(), config.kafka().port() + 1);
+    System.out.println("  broker at " + broker.bootstrapServers() + ", data in " + data);
+    return broker;
+  }
+
+  private void step(int number, String what) {
+    System.out.printf("%n[%d/6 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
+  }
+
+  private void summarize(Lakehouse lakehouse) {
+    System.out.printf("%-30s %12s%n", "table", "rows");
+    for (TableDefinition table : lakehouse.catalog().definitions()) {
+      System.out.printf("%-30s %,12d%n", table.name(), lakehouse.spark().table(table.name()).count());
+    }
+    System.out.println();
+    System.out.println("Quarantined records by table and rule:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT target_table, rule_id, count(*) AS records FROM ops.quarantine GROUP BY 1, 2 ORDER BY 1, 3 DESC"), 50);
+    System.out.println();
+    System.out.println("Top event types in silver.commerce_events:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT event_type, count(*) AS events, count(DISTINCT user_id) AS users FROM silver.commerce_events GROUP BY 1 ORDER BY 2 DESC"), 10);
+    Map<String, String> env = Map.of("home", lakehouse.config().home());
+    System.out.printf("%nDone in %.1fs. Data is under %s. Query it with:%n", (System.nanoTime() - started) / 1e9,
+        lakehouse.config().path(""));
+    System.out.println("  bin/lakehouse sql -e \"select event_type, count(*) from silver.commerce_events group by 1\"");
+    System.out.println("  bin/lakehouse sql -e \"select rule_id, reason, _kafka_offset from ops.quarantine limit 20\"");
+    System.out.println("  bin/lakehouse tables list");
+    System.out.println("  bin/lakehouse sql          (an interactive prompt; end statements with ';')");
+    if (!env.get("home").equals("./lakehouse-data")) {
+      System.out.println("  (with the same LAKEHOUSE_HOME / --conf home=" + env.get("home") + ")");
+    }
+  }
+}
