@@ -88,12 +88,11 @@ public final class BronzeIngest {
       if (!gaps.seeded()) {
         gaps.seed(ops.lastSourceOffsets(spark, queryId, batchId));
       }
-      Dataset<Row> rows = BronzeRecords.apply(batch, Timestamp.from(startedAt), batchId).persist();
-      try {
-        OffsetRanges ranges = OffsetRanges.of(rows);
-        if (ranges.records() == 0) {
-          return;
-        }
+      // the ranges are read from the source again rather than caching the batch: Kafka re-reads
+      // from the consumer cache cost less than holding every value in memory
+      Dataset<Row> rows = BronzeRecords.apply(batch, Timestamp.from(startedAt), batchId);
+      OffsetRanges ranges = OffsetRanges.of(rows);
+      if (ranges.records() > 0) {
         rows.write()
             .format("delta")
             .mode("append")
@@ -106,8 +105,6 @@ public final class BronzeIngest {
             OpsTables.latestVersion(spark, location), ranges.records(), ranges.records(), 0,
             details, startedAt, Instant.now());
         ops.record(spark, event, "ingest-lineage:" + queryId, batchId);
-      } finally {
-        rows.unpersist();
       }
     }
   }
