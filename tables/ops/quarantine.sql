@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS ops.quarantine (
   query_name STRING COMMENT 'Query that quarantined it',
   batch_id BIGINT COMMENT 'Micro-batch that quarantined it',
   quarantined_at TIMESTAMP NOT NULL COMMENT 'When it was quarantined (UTC)',
+  edited_value BINARY COMMENT 'A corrected value set by quarantine replay --set-value; replayed instead of raw_value',
+  replayed_at TIMESTAMP COMMENT 'When a replay published the record (UTC); null while it is held',
+  replay_run_id STRING COMMENT 'The replay run that published it',
   quarantined_date DATE NOT NULL COMMENT 'UTC date of quarantined_at; the partition'
 )
 USING DELTA

@@ -6,6 +6,9 @@ import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ingest.OffsetRanges;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
+import dev.lakehouse.quality.GateOutcome;
+import dev.lakehouse.quality.QualityGate;
+import dev.lakehouse.quality.RunKey;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -76,7 +79,8 @@ public final class RefineJob {
         .queryName(queryName(target))
         .option("checkpointLocation", checkpoint(target))
         .trigger(trigger)
-        .foreachBatch(new BatchWriter(spec, catalog.location(target), config.refine().maxRecordBytes(), new OpsTables(catalog)))
+        .foreachBatch(new BatchWriter(spec, catalog.location(target), config.refine().maxRecordBytes(), new OpsTables(catalog),
+            new QualityGate(catalog)))
         .start();
   }
 
@@ -86,12 +90,14 @@ public final class RefineJob {
     private final String location;
     private final int maxRecordBytes;
     private final OpsTables ops;
+    private final QualityGate gate;
 
-    BatchWriter(RefineSpec spec, String location, int maxRecordBytes, OpsTables ops) {
+    BatchWriter(RefineSpec spec, String location, int maxRecordBytes, OpsTables ops, QualityGate gate) {
       this.spec = spec;
       this.location = location;
       this.maxRecordBytes = maxRecordBytes;
       this.ops = ops;
+      this.gate = gate;
     }
 
     @Override
@@ -112,12 +118,16 @@ public final class RefineJob {
           ops.quarantine(rejected);
         }
         rejected.unpersist();
-        long inserted = merge(spark, RefinedRecords.silver(parsed, spec, now), "refine:" + queryId, batchId);
-        PipelineEvent event = new PipelineEvent(
-            queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
-            OpsTables.latestVersion(spark, location), ranges.records(), inserted, quarantined,
-            null, startedAt, Instant.now());
-        ops.record(spark, event, "refine-lineage:" + queryId, batchId);
+        // the suite sees exactly the rows about to be merged; an error-level failure throws here
+        RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
+        try (GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now), key)) {
+          long inserted = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
+          PipelineEvent event = new PipelineEvent(
+              queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
+              OpsTables.latestVersion(spark, location), ranges.records(), inserted, quarantined + gated.quarantinedRows(),
+              gated.wasChecked() ? "{\"quality_run_id\":\"" + gated.runId() + "\"}" : null, startedAt, Instant.now());
+          ops.record(spark, event, "refine-lineage:" + queryId, batchId);
+        }
       } finally {
         parsed.unpersist();
       }

@@ -68,6 +68,9 @@ public final class RefinedRecords {
             lit(queryName).as("query_name"),
             lit(batchId).as("batch_id"),
             lit(quarantinedAt).as("quarantined_at"),
+            lit(null).cast(DataTypes.BinaryType).as("edited_value"),
+            lit(null).cast(DataTypes.TimestampType).as("replayed_at"),
+            lit(null).cast(DataTypes.StringType).as("replay_run_id"),
             to_date(lit(quarantinedAt)).as("quarantined_date"));
   }
 }
