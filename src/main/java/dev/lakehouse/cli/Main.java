@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RefineCommand.class,
       TablesCommand.class,
       SqlCommand.class,
+      QualityCommand.class,
+      QuarantineCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -7,9 +7,6 @@ import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.generate.Topics;
 import dev.lakehouse.testing.ChildJvm;
 import dev.lakehouse.testing.TestLakehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
 
-  /** Runs the CLI in this JVM, returning exit code and what it printed to stdout and stderr. */
   private static ChildJvm.Result execute(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      int exit = Main.execute(args);
-      return new ChildJvm.Result(exit, captured.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return dev.lakehouse.testing.InProcessCli.execute(args);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "config"})
+  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "config"})
   void everyCommandHasHelp(String command) {
     ChildJvm.Result result = execute(command, "--help");
 

@@ -1,0 +1,91 @@
+package dev.lakehouse.cli;
+
+import dev.lakehouse.Lakehouse;
+import dev.lakehouse.refine.QuarantineReplay;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "quarantine", mixinStandardHelpOptions = true,
+    description = "Inspect and replay records held in ops.quarantine.",
+    subcommands = {QuarantineCommand.ListHeld.class, QuarantineCommand.Show.class, QuarantineCommand.Replay.class})
+final class QuarantineCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Counts of quarantined records by table, stage and rule; held and replayed.")
+  static final class ListHeld implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
+      Printing.table(lakehouse.spark().sql(
+          "SELECT target_table, stage, rule_id, count_if(replayed_at IS NULL) AS held, count_if(replayed_at IS NOT NULL) AS replayed, "
+              + "min(quarantined_at) AS first_at, max(quarantined_at) AS last_at "
+              + "FROM ops.quarantine GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC"), 500);
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Held records with their reason, source offset and value.")
+  static final class Show implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--table", description = "Target table, e.g. silver.commerce_events.")
+    String table;
+
+    @Option(names = "--rule", description = "Rule id, e.g. parse.json.")
+    String rule;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
+      StringBuilder where = new StringBuilder("replayed_at IS NULL");
+      if (table != null) {
+        where.append(" AND target_table = '").append(table.replace("'", "''")).append('\'');
+      }
+      if (rule != null) {
+        where.append(" AND rule_id = '").append(rule.replace("'", "''")).append('\'');
+      }
+      Printing.table(lakehouse.spark().sql(
+          "SELECT quarantine_id, target_table, rule_id, reason, _kafka_topic, _kafka_partition, _kafka_offset, raw_size_bytes, "
+              + "substring(decode(coalesce(edited_value, raw_value), 'UTF-8'), 1, 80) AS value "
+              + "FROM ops.quarantine WHERE " + where + " ORDER BY quarantined_at, _kafka_offset"), limit);
+      return 0;
+    }
+  }
+
+  @Command(name = "replay", mixinStandardHelpOptions = true,
+      description = {"Replay held records of a table after a fix: a corrected parser, a relaxed rule, or an edited value.",
+          "Records that now parse and pass the quality gate are merged and marked replayed; replaying again changes nothing."})
+  static final class Replay implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--table", required = true, description = "Target table, e.g. silver.commerce_events.")
+    String table;
+
+    @Option(names = "--rule", description = "Replay only records that broke this rule.")
+    String rule;
+
+    @Option(names = "--set-value", paramLabel = "ID=VALUE", description = "Replay record ID with this corrected value (repeatable).")
+    java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
+      QuarantineReplay replay = new QuarantineReplay(lakehouse.config(), lakehouse.catalog());
+      edits.forEach((id, value) -> replay.edit(lakehouse.spark(), id, value));
+      QuarantineReplay.Outcome outcome = replay.replay(lakehouse.spark(), table, rule);
+      System.out.printf("Replay %s of %s: %,d held, %,d published, %,d still failing (see bin/lakehouse quarantine show --table %s)%n",
+          outcome.runId(), table, outcome.held(), outcome.published(), outcome.stillFailing(), table);
+      return 0;
+    }
+  }
+}
