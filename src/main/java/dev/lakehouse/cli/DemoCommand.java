@@ -86,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
     Printing.table(lakehouse.spark().sql(
         "SELECT target_table, rule_id, count(*) AS records FROM ops.quarantine GROUP BY 1, 2 ORDER BY 1, 3 DESC"), 50);
     System.out.println();
+    System.out.println("Quality gate (quality/silver/*.yaml) outcomes over all batches:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT table_name, rule_id, rule_level, count_if(constraint_status = 'Success') AS passed, "
+            + "count_if(constraint_status = 'Failure') AS failed, sum(quarantined_rows) AS quarantined "
+            + "FROM ops.quality_results GROUP BY 1, 2, 3 ORDER BY 1, 2"), 50);
+    System.out.println();
     System.out.println("Top event types in silver.commerce_events:");
     Printing.table(lakehouse.spark().sql(
         "SELECT event_type, count(*) AS events, count(DISTINCT user_id) AS users FROM silver.commerce_events GROUP BY 1 ORDER BY 2 DESC"), 10);
@@ -95,6 +101,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  bin/lakehouse sql -e \"select event_type, count(*) from silver.commerce_events group by 1\"");
     System.out.println("  bin/lakehouse sql -e \"select rule_id, reason, _kafka_offset from ops.quarantine limit 20\"");
     System.out.println("  bin/lakehouse tables list");
+    System.out.println("  bin/lakehouse quality run silver.commerce_events");
+    System.out.println("  bin/lakehouse quarantine list");
     System.out.println("  bin/lakehouse sql          (an interactive prompt; end statements with ';')");
     if (!env.get("home").equals("./lakehouse-data")) {
       System.out.println("  (with the same LAKEHOUSE_HOME / --conf home=" + env.get("home") + ")");

@@ -39,6 +39,7 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Starts one query per topic and waits for them; prints what each ingested. */
   static void run(Lakehouse lakehouse, List<String> topics, boolean availableNow) throws TimeoutException {
+    java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
     BronzeIngest ingest = new BronzeIngest(lakehouse.config(), lakehouse.catalog());
     Trigger trigger = availableNow
         ? Trigger.AvailableNow()
@@ -53,8 +54,14 @@ final class IngestCommand implements Callable<Integer> {
     }
     StreamingQueries.awaitAll(queries, System.out, Duration.ofSeconds(10));
     for (int i = 0; i < topics.size(); i++) {
-      System.out.printf("  %-20s -> %-28s %,10d records%n", topics.get(i), BronzeRecords.tableOf(topics.get(i)),
-          StreamingQueries.rowsRead(queries.get(i)));
+      // counted from the lineage, which records each batch exactly once
+      long records = lakehouse.spark().table("ops.pipeline_events")
+          .filter(org.apache.spark.sql.functions.col("query_id").equalTo(queries.get(i).id().toString())
+              .and(org.apache.spark.sql.functions.col("started_at").geq(started)))
+          .agg(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum("input_rows"),
+              org.apache.spark.sql.functions.lit(0L)))
+          .head().getLong(0);
+      System.out.printf("  %-20s -> %-28s %,10d records%n", topics.get(i), BronzeRecords.tableOf(topics.get(i)), records);
     }
   }
 }

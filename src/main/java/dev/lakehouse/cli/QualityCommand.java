@@ -106,7 +106,7 @@ final class QualityCommand implements Runnable {
     private static final Pattern COMPLETE = Pattern.compile("\\.isComplete\\(\"([^\"]+)\"\\)");
     private static final Pattern UNIQUE = Pattern.compile("\\.isUnique\\(\"([^\"]+)\"\\)");
     private static final Pattern NON_NEGATIVE = Pattern.compile("\\.isNonNegative\\(\"([^\"]+)\"\\)");
-    private static final Pattern CONTAINED = Pattern.compile("\\.isContainedIn\\(\"([^\"]+)\", Array\\((.*)\\)\\)");
+    private static final Pattern CONTAINED = Pattern.compile("^\\.isContainedIn\\(\"([^\"]+)\", Array\\(([^)]*)\\)\\)$");
     private static final Pattern COMPLETENESS = Pattern.compile("\\.hasCompleteness\\(\"([^\"]+)\", _ >= ([0-9.]+)");
 
     @Mixin ConfigOptions options;
@@ -164,7 +164,7 @@ final class QualityCommand implements Runnable {
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quality");
       lakehouse.catalog().definition(table);
-      Dataset<Row> data = lakehouse.spark().table(table);
+      Dataset<Row> data = lakehouse.spark().table(table).drop(lineageColumns(lakehouse.spark().table(table).columns()));
       Map<String, ColumnProfile> profiles = JavaConverters.mapAsJavaMap(new ColumnProfilerRunner().onData(data).run().profiles());
       System.out.printf("%-24s %-10s %12s %14s %16s %16s %16s%n", "column", "type", "completeness", "approx_distinct", "min", "max", "mean");
       for (String column : data.columns()) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+
 import com.amazon.deequ.VerificationResult;
 import com.amazon.deequ.VerificationSuite;
 import com.amazon.deequ.analyzers.Analyzer;
@@ -100,12 +101,21 @@ public final class QualityGate {
     String runId = UUID.randomUUID().toString();
     Instant runAt = Instant.now();
     List<String> original = List.of(data.columns());
-    Dataset<Row> marked = markFailedRows(withReferenceFlags(spark, data, suite), suite).persist();
+    // not cached: the gate's callers hand it data that is cheap to read again (a cached batch, a
+    // Delta table), and one pass below counts rows and failures together
+    Dataset<Row> marked = markFailedRows(withReferenceFlags(spark, data, suite), suite);
     Dataset<Row> candidate = marked.filter(col(FAILED_RULE).isNull()).drop(FAILED_RULE);
-    Map<String, Long> quarantined = key.runKind().equals(RunKey.ON_DEMAND)
-        ? countFailedRows(marked)
-        : quarantineFailedRows(marked, suite, key, runAt);
-    long checkedRows = marked.count();
+    Map<String, Long> quarantined = new HashMap<>();
+    long checkedRows = 0;
+    for (Row row : marked.groupBy(FAILED_RULE).count().collectAsList()) {
+      checkedRows += row.getLong(1);
+      if (!row.isNullAt(0)) {
+        quarantined.put(row.getString(0), row.getLong(1));
+      }
+    }
+    if (!quarantined.isEmpty() && !key.runKind().equals(RunKey.ON_DEMAND)) {
+      store.quarantine(marked.filter(col(FAILED_RULE).isNotNull()), suite, key, runAt);
+    }
     long candidateRows = checkedRows - quarantined.values().stream().mapToLong(Long::longValue).sum();
 
     // Deequ reports an empty batch as failing every ratio; with no rows only row counts are judged
@@ -119,7 +129,7 @@ public final class QualityGate {
     store.recordMetrics(spark, runId, key, metrics(result), passed, runAt);
     GateOutcome outcome = new GateOutcome(
         candidate.select(original.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)),
-        outcomes, quarantined.values().stream().mapToLong(Long::longValue).sum(), runId, marked);
+        outcomes, quarantined.values().stream().mapToLong(Long::longValue).sum(), runId, null);
     return new SuiteRun(runId, passed, outcomes, checkedRows, runAt, outcome);
   }
 
@@ -149,22 +159,6 @@ public final class QualityGate {
           .otherwise(failed);
     }
     return data.withColumn(FAILED_RULE, failed);
-  }
-
-  private Map<String, Long> quarantineFailedRows(Dataset<Row> marked, QualitySuite suite, RunKey key, Instant runAt) {
-    Map<String, Long> counts = countFailedRows(marked);
-    if (!counts.isEmpty()) {
-      store.quarantine(marked.filter(col(FAILED_RULE).isNotNull()), suite, key, runAt);
-    }
-    return counts;
-  }
-
-  private static Map<String, Long> countFailedRows(Dataset<Row> marked) {
-    Map<String, Long> counts = new HashMap<>();
-    for (Row row : marked.filter(col(FAILED_RULE).isNotNull()).groupBy(FAILED_RULE).count().collectAsList()) {
-      counts.put(row.getString(0), row.getLong(1));
-    }
-    return counts;
   }
 
   private static VerificationResult verify(QualitySuite suite, Dataset<Row> candidate, RunKey key) {

@@ -42,20 +42,23 @@ public final class StreamingQueries {
     }
   }
 
-  /** Records committed so far and the batches in flight, e.g. "12,000 rows committed, 3 batches running". */
+  /** Micro-batches committed so far and those in flight, e.g. "12 batches committed, 3 running". */
   public static String progress(List<StreamingQuery> queries) {
-    long rows = 0;
+    long batches = 0;
     int active = 0;
     for (StreamingQuery query : queries) {
-      rows += rowsRead(query);
+      batches += java.util.Arrays.stream(query.recentProgress()).filter(p -> p.numInputRows() > 0).count();
       if (query.isActive() && query.status().isTriggerActive()) {
         active++;
       }
     }
-    return String.format("%,d rows committed, %d batch%s running", rows, active, active == 1 ? "" : "es");
+    return String.format("%,d batches committed, %d running", batches, active);
   }
 
-  /** Rows read by a query during this process (from its recent progress reports). */
+  /**
+   * Rows its source delivered to a query during this process (from its progress reports); a query
+   * that reads its batch twice counts it twice.
+   */
   public static long rowsRead(StreamingQuery query) {
     long rows = 0;
     for (StreamingQueryProgress progress : query.recentProgress()) {

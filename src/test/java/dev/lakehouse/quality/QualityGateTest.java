@@ -141,6 +141,31 @@ class QualityGateTest {
     assertThat(OpsTables.latestVersion(lakehouse.spark(), location)).isEqualTo(before);
   }
 
+  @Test
+  void referentialRuleQuarantinesUnknownKeysAndFreshnessJudgesTheNewestRow() {
+    lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES ('known', 'view', 'u-1', 's-1', 'p-1', 'books', '/p', 'ua', "
+        + "timestamp'2026-11-21 10:00:00', date'2026-11-21', 't', 0, 0, timestamp'2026-11-21 10:00:01', timestamp'2026-11-21 10:00:02')");
+    QualityGate gate = gate("""
+        table: silver.commerce_events
+        rules:
+          - {id: id_known, check: references, column: event_id, table: silver.commerce_events, key: event_id, action: quarantine}
+          - {id: recent, check: freshness, column: seen_at, max_age: 1h}
+        """);
+    StructType schema = new StructType().add("event_id", DataTypes.StringType).add("seen_at", DataTypes.TimestampType);
+    Dataset<Row> data = lakehouse.spark().createDataFrame(List.of(
+        RowFactory.create("known", java.sql.Timestamp.from(NOW.minusSeconds(600))),
+        RowFactory.create("unknown", java.sql.Timestamp.from(NOW.minusSeconds(7200)))), schema);
+
+    try (GateOutcome outcome = gate.check(lakehouse.spark(), data, RunKey.gateForBatch(TABLE, 0, NOW))) {
+      assertThat(outcome.publishable().collectAsList()).extracting(r -> r.getString(0)).containsExactly("known");
+      assertThat(outcome.quarantinedRows()).isEqualTo(1);
+    }
+    Dataset<Row> stale = lakehouse.spark().createDataFrame(List.of(
+        RowFactory.create("known", java.sql.Timestamp.from(NOW.minusSeconds(7200)))), schema);
+    assertThatThrownBy(() -> gate.check(lakehouse.spark(), stale, RunKey.gateForBatch(TABLE, 1, NOW)))
+        .hasMessageContaining("failed 1 error check: recent (");
+  }
+
   private Dataset<Row> batchOf(int n) {
     return rows(java.util.stream.IntStream.range(0, n).mapToObj(i -> new Object[] {"e" + i, "view", 1.0}).toArray(Object[][]::new));
   }
@@ -150,8 +175,4 @@ class QualityGateTest {
         .toArray(Object[][]::new));
   }
 
-  @SuppressWarnings("unused")
-  private static List<String> none() {
-    return List.of();
-  }
 }
