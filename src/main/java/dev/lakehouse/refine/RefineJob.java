@@ -39,9 +39,17 @@ public final class RefineJob {
   private final LakehouseConfig config;
   private final TableCatalog catalog;
 
+  private final QualityGate gate;
+
   public RefineJob(LakehouseConfig config, TableCatalog catalog) {
+    this(config, catalog, new QualityGate(catalog));
+  }
+
+  /** A refine job whose batches pass through {@code gate} (tests give it their own suites). */
+  public RefineJob(LakehouseConfig config, TableCatalog catalog, QualityGate gate) {
     this.config = config;
     this.catalog = catalog;
+    this.gate = gate;
   }
 
   /** Silver tables the generic step can refine: those whose DDL names a refine source. */
@@ -80,7 +88,7 @@ public final class RefineJob {
         .option("checkpointLocation", checkpoint(target))
         .trigger(trigger)
         .foreachBatch(new BatchWriter(spec, catalog.location(target), config.refine().maxRecordBytes(), new OpsTables(catalog),
-            new QualityGate(catalog)))
+            gate))
         .start();
   }
 

@@ -87,6 +87,12 @@ public final class StreamingQueries {
               + "--conf kafka.fail-on-data-loss=false. Kafka source said: %s",
           query, firstLine(message)), e);
     }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      // a stopped publish explains itself (which table, which checks, where to look)
+      if (cause instanceof dev.lakehouse.quality.QualityGateException gate) {
+        return new IllegalStateException(gate.getMessage() + " (query " + query + " stopped)", e);
+      }
+    }
     return new IllegalStateException("Query " + query + " failed: " + firstLine(message), e);
   }
 

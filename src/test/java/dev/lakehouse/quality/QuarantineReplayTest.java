@@ -88,6 +88,27 @@ class QuarantineReplayTest {
   }
 
   @Test
+  void refineBatchThatFailsItsSuiteIsNotMergedAndStopsWithTheReason() {
+    Lakehouse lakehouse = TestLakehouse.fresh();
+    putInBronze(lakehouse, List.of(event("e-1", ""), event("e-2", "").replace("\"page\":\"/p\",", "")));
+    long before = dev.lakehouse.ops.OpsTables.latestVersion(lakehouse.spark(), lakehouse.catalog().location(SILVER));
+    QualityGate gate = new QualityGate(lakehouse.catalog(), java.util.Map.of(SILVER, dev.lakehouse.quality.suite.QualitySuite.parse("""
+        table: silver.commerce_events
+        rules:
+          - {id: page_present, check: complete, column: page}
+        """, "test.yaml")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamingQueries.awaitAll(List.of(
+            new RefineJob(lakehouse.config(), lakehouse.catalog(), gate).start(lakehouse.spark(), SILVER, Trigger.AvailableNow())),
+            System.out, Duration.ofMinutes(5)))
+        .hasMessageStartingWith("Cannot publish silver.commerce_events (batch 0): quality suite failed 1 error check: page_present (")
+        .hasMessageContaining("see ops.quality_results where run_id = '")
+        .hasMessageEndingWith("(query refine.silver.commerce_events stopped)");
+    assertThat(dev.lakehouse.ops.OpsTables.latestVersion(lakehouse.spark(), lakehouse.catalog().location(SILVER))).isEqualTo(before);
+    assertThat(lakehouse.spark().table("ops.alerts").count()).isEqualTo(1);
+  }
+
+  @Test
   void onDemandRunFailsNamingTheBrokenChecks() {
     Lakehouse lakehouse = TestLakehouse.fresh();
     lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES "
