@@ -31,6 +31,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException {
     LakehouseConfig config = options.config();
+    dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
     Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-ingest");
     List<String> chosen = topics != null ? topics : config.ingest().topics();
     run(lakehouse, chosen, availableNow);
@@ -49,10 +50,13 @@ final class IngestCommand implements Callable<Integer> {
       queries.add(ingest.start(lakehouse.spark(), topic, trigger));
     }
     if (!availableNow) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> StreamingQueries.stopAll(queries), "ingest-shutdown"));
+      StreamingQueries.stopOnShutdown(queries, System.out);
       System.out.println("Ingesting " + topics + " until Ctrl-C; checkpoints under " + lakehouse.config().path("checkpoints/ingest"));
     }
     StreamingQueries.awaitAll(queries, System.out, Duration.ofSeconds(10));
+    if (StreamingQueries.shuttingDown()) {
+      return;
+    }
     for (int i = 0; i < topics.size(); i++) {
       // counted from the lineage, which records each batch exactly once
       long records = lakehouse.spark().table("ops.pipeline_events")

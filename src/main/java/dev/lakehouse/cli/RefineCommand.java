@@ -51,9 +51,12 @@ final class RefineCommand implements Callable<Integer> {
       queries.add(job.start(lakehouse.spark(), table, trigger));
     }
     if (!availableNow) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> StreamingQueries.stopAll(queries), "refine-shutdown"));
+      StreamingQueries.stopOnShutdown(queries, System.out);
     }
     StreamingQueries.awaitAll(queries, System.out, Duration.ofSeconds(10));
+    if (StreamingQueries.shuttingDown()) {
+      return;
+    }
     for (int i = 0; i < tables.size(); i++) {
       System.out.printf("  %-28s %,10d bronze records read%n", tables.get(i), StreamingQueries.rowsRead(queries.get(i)));
     }

@@ -55,7 +55,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return broker;
   }
 
-  /** Starts a broker on two free loopback ports (tests, benchmarks). */
+  /** Starts a broker on two free loopback ports (tests, benchmarks); stop it and start it again on others. */
   public static LocalKafkaBroker startOnFreePorts(Path dataDir) {
     return start(dataDir, freePort(), freePort());
   }
@@ -120,6 +120,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
       Path file = dataDir.resolve("server.properties");
       try (OutputStream out = Files.newOutputStream(file)) {
         properties.store(out, "written by lakehouse; regenerated at every start");
+      }
+      if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
+        return; // formatted by an earlier start: keep its cluster id and topics
       }
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString(), "--ignore-formatted"};

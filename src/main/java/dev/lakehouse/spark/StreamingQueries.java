@@ -13,7 +13,31 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 public final class StreamingQueries {
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /** Spark stops its context at priority 50; queries must stop before that. */
+  private static final int STOP_QUERIES_PRIORITY = 60;
+  private static final java.util.concurrent.atomic.AtomicBoolean SHUTTING_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
   private StreamingQueries() {}
+
+  /**
+   * On Ctrl-C (SIGINT) or SIGTERM, stops the queries before Spark stops its context, so each ends
+   * between batches and its checkpoint keeps the position.
+   */
+  public static void stopOnShutdown(List<StreamingQuery> queries, PrintStream out) {
+    org.apache.spark.util.ShutdownHookManager.addShutdownHook(STOP_QUERIES_PRIORITY, () -> {
+      SHUTTING_DOWN.set(true);
+      stopAll(queries);
+      out.printf("Stopped %d quer%s cleanly; their checkpoints keep the position.%n",
+          queries.size(), queries.size() == 1 ? "y" : "ies");
+      out.flush();
+      return scala.runtime.BoxedUnit.UNIT;
+    });
+  }
+
+  /** Whether the process is stopping (after Ctrl-C): nothing more should be started. */
+  public static boolean shuttingDown() {
+    return SHUTTING_DOWN.get();
+  }
 
   /**
    * Waits until every query has stopped (available-now runs end by themselves; continuous ones when
@@ -33,6 +57,9 @@ public final class StreamingQueries {
         }
       } catch (StreamingQueryException e) {
         stopAll(queries);
+        if (shuttingDown()) {
+          return;
+        }
         throw explain(query.name(), e);
       }
       if (System.nanoTime() > nextReport) {
