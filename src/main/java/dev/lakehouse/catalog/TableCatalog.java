@@ -3,23 +3,12 @@ package dev.lakehouse.catalog;
 import dev.lakehouse.config.LakehouseConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -97,54 +86,11 @@ public final class TableCatalog {
 
   private static Map<String, TableDefinition> readDefinitions() {
     Map<String, TableDefinition> definitions = new LinkedHashMap<>();
-    try (Stream<Path> files = ddlFiles()) {
-      files.sorted().forEach(file -> {
-        String layer = file.getParent().getFileName().toString();
-        String entity = file.getFileName().toString().replaceFirst("\\.sql$", "");
-        String name = (layer + "." + entity).toLowerCase();
-        definitions.put(name, TableDefinition.parse(name, read(file)));
-      });
+    for (ClasspathDirectory.ResourceFile file : ClasspathDirectory.files(RESOURCE_ROOT, ".*\\.sql$")) {
+      String[] parts = file.path().replaceFirst("\\.sql$", "").split("/");
+      String name = (parts[parts.length - 2] + "." + parts[parts.length - 1]).toLowerCase();
+      definitions.put(name, TableDefinition.parse(name, file.text()));
     }
     return definitions;
-  }
-
-  private static Stream<Path> ddlFiles() {
-    URL root = TableCatalog.class.getClassLoader().getResource(RESOURCE_ROOT);
-    if (root == null) {
-      throw new IllegalStateException("Cannot find the table declarations: no 'tables/' on the classpath; rebuild with mvn package");
-    }
-    try {
-      Path dir = directoryOf(root.toURI());
-      List<Path> files = new ArrayList<>();
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.filter(p -> p.toString().endsWith(".sql")).forEach(files::add);
-      }
-      return files.stream();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path directoryOf(URI uri) throws IOException {
-    if (!"jar".equals(uri.getScheme())) {
-      return Path.of(uri);
-    }
-    FileSystem jar;
-    try {
-      jar = FileSystems.newFileSystem(uri, Map.of());
-    } catch (FileSystemAlreadyExistsException e) {
-      jar = FileSystems.getFileSystem(uri);
-    }
-    return jar.getPath(RESOURCE_ROOT);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

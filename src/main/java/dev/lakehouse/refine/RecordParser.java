@@ -89,21 +89,20 @@ public final class RecordParser {
   }
 
   private static Column rule(StructType payload, List<String> required, int maxRecordBytes) {
-    List<Column[]> checks = checks(payload, required, maxRecordBytes);
-    Column rule = lit(null).cast(DataTypes.StringType);
-    for (int i = checks.size() - 1; i >= 0; i--) {
-      rule = when(checks.get(i)[0], checks.get(i)[1]).otherwise(rule);
-    }
-    return rule;
+    return firstThatHolds(checks(payload, required, maxRecordBytes), 1);
   }
 
   private static Column reason(StructType payload, List<String> required, int maxRecordBytes) {
-    List<Column[]> checks = checks(payload, required, maxRecordBytes);
-    Column reason = lit(null).cast(DataTypes.StringType);
+    return firstThatHolds(checks(payload, required, maxRecordBytes), 2);
+  }
+
+  /** Element {@code part} (1 rule id, 2 reason) of the first check whose condition holds, else null. */
+  private static Column firstThatHolds(List<Column[]> checks, int part) {
+    Column first = lit(null).cast(DataTypes.StringType);
     for (int i = checks.size() - 1; i >= 0; i--) {
-      reason = when(checks.get(i)[0], checks.get(i)[2]).otherwise(reason);
+      first = when(checks.get(i)[0], checks.get(i)[part]).otherwise(first);
     }
-    return reason;
+    return first;
   }
 
   /** (condition, rule id, reason), in the order they are checked; the first that holds wins. */
