@@ -52,11 +52,11 @@ public final class AlertStore {
     }
     Dataset<Row> incoming = spark.createDataFrame(rows, SCHEMA).dropDuplicates("alert_id");
     DeltaTable table = DeltaTable.forPath(spark, catalog.location(TABLE));
-    table.as("a")
+    dev.lakehouse.ops.DeltaRetries.onConflict(() -> table.as("a")
         .merge(incoming.as("n"), "a.alert_id = n.alert_id")
         .whenNotMatched()
         .insertAll()
-        .execute();
+        .execute());
     Row last = table.history(1).select("operationMetrics").head();
     return Long.parseLong(scala.collection.JavaConverters.mapAsJavaMap(last.<String, String>getMap(0))
         .getOrDefault("numTargetRowsInserted", "0"));

@@ -56,12 +56,12 @@ public final class OpsTables {
    * or re-running from a new checkpoint never duplicates them.
    */
   public void quarantine(Dataset<Row> records) {
-    DeltaTable.forPath(records.sparkSession(), catalog.location(QUARANTINE))
+    DeltaRetries.onConflict(() -> DeltaTable.forPath(records.sparkSession(), catalog.location(QUARANTINE))
         .as("q")
         .merge(records.as("r"), "q.quarantine_id = r.quarantine_id")
         .whenNotMatched()
         .insertAll()
-        .execute();
+        .execute());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.ops.DeltaRetries;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.quality.GateOutcome;
@@ -47,8 +48,8 @@ public final class QuarantineReplay {
     if (match.isEmpty()) {
       throw new IllegalArgumentException("Cannot edit quarantined record " + quarantineId + ": no such quarantine_id in ops.quarantine");
     }
-    quarantine(spark).update(col("quarantine_id").equalTo(quarantineId),
-        Map.of("edited_value", lit(value.getBytes(StandardCharsets.UTF_8))));
+    DeltaRetries.onConflict(() -> quarantine(spark).update(col("quarantine_id").equalTo(quarantineId),
+        Map.of("edited_value", lit(value.getBytes(StandardCharsets.UTF_8)))));
   }
 
   /** Replays the held records of {@code target}, optionally only those that broke {@code ruleId}. */
@@ -74,7 +75,7 @@ public final class QuarantineReplay {
         .persist();
     try {
       long heldCount = records.count();
-      Dataset<Row> parsed = RecordParser.apply(records, spec.payload(), spec.required(), config.refine().maxRecordBytes());
+      Dataset<Row> parsed = spec.parse(records, config.refine().maxRecordBytes());
       RunKey key = new RunKey(target, RunKey.REPLAY, null, null, startedAt);
       try (GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now), key)) {
         DeltaTable table = DeltaTable.forPath(spark, catalog.location(target));
@@ -86,8 +87,8 @@ public final class QuarantineReplay {
       }
       List<String> published = publishedIds(spark, parsed, spec, target);
       if (!published.isEmpty()) {
-        quarantine(spark).update(col("quarantine_id").isin(published.toArray()),
-            Map.of("replayed_at", lit(now), "replay_run_id", lit(runId)));
+        DeltaRetries.onConflict(() -> quarantine(spark).update(col("quarantine_id").isin(published.toArray()),
+            Map.of("replayed_at", lit(now), "replay_run_id", lit(runId))));
       }
       new OpsTables(catalog).record(spark, new PipelineEvent("replay." + target, runId, 0, OpsTables.QUARANTINE,
           null, target, OpsTables.latestVersion(spark, catalog.location(target)), heldCount, published.size(),

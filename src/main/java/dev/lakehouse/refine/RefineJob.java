@@ -114,7 +114,7 @@ public final class RefineJob {
       Timestamp now = Timestamp.from(startedAt);
       SparkSession spark = batch.sparkSession();
       String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
-      Dataset<Row> parsed = RecordParser.apply(batch, spec.payload(), spec.required(), maxRecordBytes).persist();
+      Dataset<Row> parsed = spec.parse(batch, maxRecordBytes).persist();
       try {
         OffsetRanges ranges = OffsetRanges.of(parsed);
         if (ranges.records() == 0) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -14,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code lakehouse.refine.merge-keys}; a property {@code lakehouse.derive.<column>} holds the SQL
  * expression that computes a derived column from the payload.
  */
-public record RefineSpec(String target, String source, StructType payload, List<String> required,
+public record RefineSpec(String target, String source, String format, StructType payload, List<String> required,
     List<String> mergeKeys, Map<String, String> derived, List<String> lineage) {
 
   static final String SOURCE = "lakehouse.refine.source";
@@ -25,10 +27,10 @@ public record RefineSpec(String target, String source, StructType payload, List<
   public static RefineSpec of(String target, StructType schema, Map<String, String> properties) {
     String source = property(target, properties, SOURCE);
     String format = properties.getOrDefault(FORMAT, "json");
-    if (!format.equals("json")) {
+    if (!format.equals("json") && LogLines.named(format) == null) {
       throw new IllegalArgumentException(String.format(
-          "Cannot refine %s: %s is '%s'; the generic refine step reads 'json' (domain jobs parse other formats)",
-          target, FORMAT, format));
+          "Cannot refine %s: %s is '%s'; the refine step reads json or one of %s",
+          target, FORMAT, format, LogLines.names()));
     }
     List<String> keys = Arrays.stream(property(target, properties, MERGE_KEYS).split(",")).map(String::trim).toList();
     StructType payload = new StructType();
@@ -50,12 +52,25 @@ public record RefineSpec(String target, String source, StructType payload, List<
       }
     }
     for (String key : keys) {
-      if (!Arrays.asList(payload.fieldNames()).contains(key)) {
+      if (!Arrays.asList(payload.fieldNames()).contains(key) && !derived.containsKey(key)) {
         throw new IllegalArgumentException(String.format(
-            "Invalid %s '%s' of %s: '%s' is not a payload column of the table", MERGE_KEYS, String.join(",", keys), target, key));
+            "Invalid %s '%s' of %s: '%s' is neither a payload column nor a derived column of the table",
+            MERGE_KEYS, String.join(",", keys), target, key));
       }
     }
-    return new RefineSpec(target, source, payload, List.copyOf(required), keys, Map.copyOf(derived), List.copyOf(lineage));
+    return new RefineSpec(target, source, format, payload, List.copyOf(required), keys, Map.copyOf(derived), List.copyOf(lineage));
+  }
+
+  /**
+   * Parses bronze rows in this table's format: JSON objects with {@link RecordParser}, log lines
+   * with {@link LineParser}. Either way the result carries the payload columns and, for unusable
+   * records, {@code _rule_id} and {@code _reason}.
+   */
+  public Dataset<Row> parse(Dataset<Row> bronze, int maxRecordBytes) {
+    LogLines lines = LogLines.named(format);
+    return lines == null
+        ? RecordParser.apply(bronze, payload, required, maxRecordBytes)
+        : LineParser.apply(bronze, lines, payload, required, maxRecordBytes);
   }
 
   private static String property(String target, Map<String, String> properties, String key) {

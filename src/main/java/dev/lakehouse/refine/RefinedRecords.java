@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.expr;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,14 +32,17 @@ public final class RefinedRecords {
     for (String field : spec.payload().fieldNames()) {
       columns.add(col(field));
     }
-    spec.derived().forEach((field, expression) -> columns.add(expr(expression).as(field)));
+    spec.derived().keySet().forEach(field -> columns.add(col(field)));
     for (String field : spec.lineage()) {
       columns.add(field.equals("_refined_at") ? lit(refinedAt).as(field) : col(field));
     }
     Column[] keys = spec.mergeKeys().stream().map(k -> col(k)).toArray(Column[]::new);
+    Dataset<Row> valid = parsed.filter(col(RecordParser.RULE).isNull());
+    for (Map.Entry<String, String> derived : spec.derived().entrySet()) {
+      valid = valid.withColumn(derived.getKey(), expr(derived.getValue()));
+    }
     // the first copy of a key by source position is the one kept
-    return parsed
-        .filter(col(RecordParser.RULE).isNull())
+    return valid
         .withColumn("_copy", row_number().over(Window.partitionBy(keys).orderBy(col("_kafka_partition"), col("_kafka_offset"))))
         .filter(col("_copy").equalTo(1))
         .select(columns.toArray(Column[]::new));
