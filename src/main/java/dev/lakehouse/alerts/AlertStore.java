@@ -39,10 +39,10 @@ public final class AlertStore {
     this.catalog = catalog;
   }
 
-  /** Adds the alerts not raised before; returns how many were new. */
-  public long raise(SparkSession spark, List<Alert> alerts) {
+  /** Adds the alerts not raised before; one already in the table is left as it is. */
+  public void raise(SparkSession spark, List<Alert> alerts) {
     if (alerts.isEmpty()) {
-      return 0;
+      return;
     }
     List<Row> rows = new ArrayList<>();
     for (Alert a : alerts) {
@@ -57,9 +57,6 @@ public final class AlertStore {
         .whenNotMatched()
         .insertAll()
         .execute());
-    Row last = table.history(1).select("operationMetrics").head();
-    return Long.parseLong(scala.collection.JavaConverters.mapAsJavaMap(last.<String, String>getMap(0))
-        .getOrDefault("numTargetRowsInserted", "0"));
   }
 
   private static Timestamp timestamp(Instant instant) {

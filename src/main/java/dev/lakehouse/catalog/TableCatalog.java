@@ -57,16 +57,17 @@ public final class TableCatalog {
    * at their location, missing ones are created from their DDL. Safe to call again.
    */
   public void registerAll(SparkSession spark) {
-    definitions.values().forEach(definition -> register(spark, definition));
+    definitions.values().stream().map(TableDefinition::layer).distinct()
+        .forEach(layer -> spark.sql("CREATE DATABASE IF NOT EXISTS " + layer));
+    definitions.values().forEach(definition -> enter(spark, definition));
   }
 
   /**
-   * Registers (creating if missing) one declared table. An existing Delta table is entered in the
+   * Enters one declared table, creating it if missing. An existing Delta table is entered in the
    * session catalog by name and location only, without reading its log: Delta reads the schema
    * from the log when the table is queried, as it does for tables in a Hive metastore.
    */
-  public void register(SparkSession spark, TableDefinition definition) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + definition.layer());
+  private void enter(SparkSession spark, TableDefinition definition) {
     String location = location(definition.name());
     if (hasDeltaLog(spark, location)) {
       SessionCatalogEntries.registerDelta(spark, definition.layer(), definition.entity(), location);

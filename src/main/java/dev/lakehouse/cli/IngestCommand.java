@@ -1,5 +1,8 @@
 package dev.lakehouse.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ingest.BronzeIngest;
@@ -57,15 +60,16 @@ final class IngestCommand implements Callable<Integer> {
     if (StreamingQueries.shuttingDown()) {
       return;
     }
+    // counted from the lineage, which records each batch exactly once, in one read for all topics
+    java.util.Map<String, Long> records = new java.util.HashMap<>();
+    lakehouse.spark().table("ops.pipeline_events")
+        .filter(col("started_at").geq(started))
+        .groupBy("query_id").agg(sum("input_rows"))
+        .collectAsList()
+        .forEach(row -> records.put(row.getString(0), row.getLong(1)));
     for (int i = 0; i < topics.size(); i++) {
-      // counted from the lineage, which records each batch exactly once
-      long records = lakehouse.spark().table("ops.pipeline_events")
-          .filter(org.apache.spark.sql.functions.col("query_id").equalTo(queries.get(i).id().toString())
-              .and(org.apache.spark.sql.functions.col("started_at").geq(started)))
-          .agg(org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.sum("input_rows"),
-              org.apache.spark.sql.functions.lit(0L)))
-          .head().getLong(0);
-      System.out.printf("  %-20s -> %-28s %,10d records%n", topics.get(i), BronzeRecords.tableOf(topics.get(i)), records);
+      System.out.printf("  %-20s -> %-28s %,10d records%n", topics.get(i), BronzeRecords.tableOf(topics.get(i)),
+          records.getOrDefault(queries.get(i).id().toString(), 0L));
     }
   }
 }

@@ -69,7 +69,6 @@ final class QualityCommand implements Runnable {
         reference = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
       }
       QualityGate.SuiteRun run = gate.evaluate(lakehouse.spark(), data, new RunKey(table, RunKey.ON_DEMAND, null, date, reference));
-      run.outcome().close();
       print(run.outcomes());
       System.out.printf("%s%s: %,d rows checked, run %s (in ops.quality_results)%n", table, date == null ? "" : " " + date,
           run.checkedRows(), run.runId());
@@ -118,7 +117,7 @@ final class QualityCommand implements Runnable {
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quality");
       lakehouse.catalog().definition(table);
-      Dataset<Row> data = lakehouse.spark().table(table).drop(lineageColumns(lakehouse.spark().table(table).columns()));
+      Dataset<Row> data = withoutLineage(lakehouse.spark().table(table));
       ConstraintSuggestionResult result = new ConstraintSuggestionRunner().onData(data).addConstraintRules(Rules.DEFAULT()).run();
       System.out.println("# Suggested by Deequ from " + result.numRecordsUsedForProfiling() + " rows of " + table + "; review before use.");
       System.out.println("table: " + table);
@@ -164,7 +163,7 @@ final class QualityCommand implements Runnable {
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quality");
       lakehouse.catalog().definition(table);
-      Dataset<Row> data = lakehouse.spark().table(table).drop(lineageColumns(lakehouse.spark().table(table).columns()));
+      Dataset<Row> data = withoutLineage(lakehouse.spark().table(table));
       Map<String, ColumnProfile> profiles = JavaConverters.mapAsJavaMap(new ColumnProfilerRunner().onData(data).run().profiles());
       System.out.printf("%-24s %-10s %12s %14s %16s %16s %16s%n", "column", "type", "completeness", "approx_distinct", "min", "max", "mean");
       for (String column : data.columns()) {
@@ -185,7 +184,8 @@ final class QualityCommand implements Runnable {
     }
   }
 
-  static String[] lineageColumns(String[] columns) {
-    return java.util.Arrays.stream(columns).filter(c -> c.startsWith("_")).toArray(String[]::new);
+  /** The table's own columns: lineage ('_' columns) says where rows came from, not what they hold. */
+  static Dataset<Row> withoutLineage(Dataset<Row> table) {
+    return table.drop(java.util.Arrays.stream(table.columns()).filter(c -> c.startsWith("_")).toArray(String[]::new));
   }
 }

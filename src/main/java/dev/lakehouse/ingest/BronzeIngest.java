@@ -4,6 +4,7 @@ import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
+import dev.lakehouse.spark.StreamingQueries;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
@@ -24,8 +25,6 @@ import org.apache.spark.sql.streaming.Trigger;
  * committed one ended. The lineage row in ops.pipeline_events is written the same way.
  */
 public final class BronzeIngest {
-  /** Local property Spark sets on the threads of a streaming query: its id, stable across restarts. */
-  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
   private final LakehouseConfig config;
   private final TableCatalog catalog;
@@ -84,7 +83,7 @@ public final class BronzeIngest {
     public void call(Dataset<Row> batch, Long batchId) {
       Instant startedAt = Instant.now();
       SparkSession spark = batch.sparkSession();
-      String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+      String queryId = StreamingQueries.queryId(spark);
       if (!gaps.seeded()) {
         gaps.seed(ops.lastSourceOffsets(spark, queryId, batchId));
       }

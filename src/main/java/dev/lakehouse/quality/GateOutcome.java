@@ -4,15 +4,11 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/**
- * What a passed gate lets through: the rows to publish (quarantined ones removed), the outcome of
- * every rule, and the cached data to release once the rows are written.
- */
-public record GateOutcome(Dataset<Row> publishable, List<CheckOutcome> outcomes, long quarantinedRows, String runId,
-    Dataset<Row> cached) implements AutoCloseable {
+/** What a passed gate lets through: the rows to publish (quarantined ones removed) and the outcome of every rule. */
+public record GateOutcome(Dataset<Row> publishable, List<CheckOutcome> outcomes, long quarantinedRows, String runId) {
 
   static GateOutcome unchecked(Dataset<Row> data) {
-    return new GateOutcome(data, List.of(), 0, null, null);
+    return new GateOutcome(data, List.of(), 0, null);
   }
 
   public boolean wasChecked() {
@@ -21,12 +17,5 @@ public record GateOutcome(Dataset<Row> publishable, List<CheckOutcome> outcomes,
 
   public List<CheckOutcome> warnings() {
     return outcomes.stream().filter(o -> !o.passed() && !o.level().equals("error")).toList();
-  }
-
-  @Override
-  public void close() {
-    if (cached != null) {
-      cached.unpersist();
-    }
   }
 }

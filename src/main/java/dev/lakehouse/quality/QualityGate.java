@@ -1,8 +1,10 @@
 package dev.lakehouse.quality;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 
@@ -69,8 +71,7 @@ public final class QualityGate {
   }
 
   /**
-   * Checks {@code data} for {@code key.table()}; returns what may be published (call
-   * {@link GateOutcome#close()} after writing it). Throws {@link QualityGateException} on an
+   * Checks {@code data} for {@code key.table()}; returns what may be published. Throws {@link QualityGateException} on an
    * error-level failure, after recording it.
    */
   public GateOutcome check(SparkSession spark, Dataset<Row> data, RunKey key) {
@@ -79,7 +80,6 @@ public final class QualityGate {
       List<CheckOutcome> failures = run.outcomes().stream().filter(CheckOutcome::isErrorFailure).toList();
       QualityGateException failure = new QualityGateException(key, run.runId(), failures);
       new AlertStore(catalog).raise(spark, List.of(alert(key, failures, failure.getMessage(), run.runAt())));
-      run.outcome().close();
       throw failure;
     }
     return run.outcome();
@@ -129,7 +129,7 @@ public final class QualityGate {
     store.recordMetrics(spark, runId, key, metrics(result), passed, runAt);
     GateOutcome outcome = new GateOutcome(
         candidate.select(original.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)),
-        outcomes, quarantined.values().stream().mapToLong(Long::longValue).sum(), runId, null);
+        outcomes, quarantined.values().stream().mapToLong(Long::longValue).sum(), runId);
     return new SuiteRun(runId, passed, outcomes, checkedRows, runAt, outcome);
   }
 
@@ -155,8 +155,8 @@ public final class QualityGate {
     List<QualityRule> rules = suite.rowLevelRules().stream().filter(r -> r.action() == RuleAction.QUARANTINE).toList();
     for (int i = rules.size() - 1; i >= 0; i--) {
       QualityRule rule = rules.get(i);
-      failed = when(expr(rule.rowPredicate()).equalTo(false).or(expr(rule.rowPredicate()).isNull()), lit(rule.id()))
-          .otherwise(failed);
+      // a predicate that is false or null fails the row
+      failed = when(not(coalesce(expr(rule.rowPredicate()), lit(false))), lit(rule.id())).otherwise(failed);
     }
     return data.withColumn(FAILED_RULE, failed);
   }

@@ -77,21 +77,15 @@ public final class QuarantineReplay {
       long heldCount = records.count();
       Dataset<Row> parsed = spec.parse(records, config.refine().maxRecordBytes());
       RunKey key = new RunKey(target, RunKey.REPLAY, null, null, startedAt);
-      try (GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now), key)) {
-        DeltaTable table = DeltaTable.forPath(spark, catalog.location(target));
-        table.as("t")
-            .merge(gated.publishable().as("s"), condition(spec))
-            .whenNotMatched()
-            .insertAll()
-            .execute();
-      }
+      GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now), key);
+      SilverMerge.Merged merged = SilverMerge.insertNew(spark, catalog.location(target), spec, gated.publishable());
       List<String> published = publishedIds(spark, parsed, spec, target);
       if (!published.isEmpty()) {
         DeltaRetries.onConflict(() -> quarantine(spark).update(col("quarantine_id").isin(published.toArray()),
             Map.of("replayed_at", lit(now), "replay_run_id", lit(runId))));
       }
       new OpsTables(catalog).record(spark, new PipelineEvent("replay." + target, runId, 0, OpsTables.QUARANTINE,
-          null, target, OpsTables.latestVersion(spark, catalog.location(target)), heldCount, published.size(),
+          null, target, merged.version(), heldCount, published.size(),
           heldCount - published.size(), null, startedAt, Instant.now()), "replay:" + runId, 0);
       return new Outcome(runId, heldCount, published.size(), heldCount - published.size());
     } finally {
@@ -112,10 +106,6 @@ public final class QuarantineReplay {
         .select("_quarantine_id")
         .as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
-  }
-
-  private static String condition(RefineSpec spec) {
-    return String.join(" AND ", spec.mergeKeys().stream().map(k -> "t." + k + " = s." + k).toList());
   }
 
   private DeltaTable quarantine(SparkSession spark) {

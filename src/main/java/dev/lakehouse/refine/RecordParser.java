@@ -65,9 +65,10 @@ public final class RecordParser {
     for (StructField field : payload.fields()) {
       parsed = parsed.withColumn(field.name(), typed(field));
     }
+    List<Column[]> checks = checks(payload, required, maxRecordBytes);
     return parsed
-        .withColumn(RULE, rule(payload, required, maxRecordBytes))
-        .withColumn(REASON, reason(payload, required, maxRecordBytes))
+        .withColumn(RULE, firstThatHolds(checks, 1))
+        .withColumn(REASON, firstThatHolds(checks, 2))
         .drop(TEXT, PARSED);
   }
 
@@ -86,14 +87,6 @@ public final class RecordParser {
       return raw;
     }
     return when(raw.rlike(ISO_DATE_TIME), raw.cast(field.dataType()));
-  }
-
-  private static Column rule(StructType payload, List<String> required, int maxRecordBytes) {
-    return firstThatHolds(checks(payload, required, maxRecordBytes), 1);
-  }
-
-  private static Column reason(StructType payload, List<String> required, int maxRecordBytes) {
-    return firstThatHolds(checks(payload, required, maxRecordBytes), 2);
   }
 
   /** Element {@code part} (1 rule id, 2 reason) of the first check whose condition holds, else null. */

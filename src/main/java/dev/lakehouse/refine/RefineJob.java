@@ -9,6 +9,7 @@ import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.quality.GateOutcome;
 import dev.lakehouse.quality.QualityGate;
 import dev.lakehouse.quality.RunKey;
+import dev.lakehouse.spark.StreamingQueries;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,7 +35,6 @@ import scala.collection.JavaConverters;
 public final class RefineJob {
   private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
   private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
-  private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
   private final LakehouseConfig config;
   private final TableCatalog catalog;
@@ -113,7 +113,7 @@ public final class RefineJob {
       Instant startedAt = Instant.now();
       Timestamp now = Timestamp.from(startedAt);
       SparkSession spark = batch.sparkSession();
-      String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+      String queryId = StreamingQueries.queryId(spark);
       Dataset<Row> parsed = spec.parse(batch, maxRecordBytes).persist();
       try {
         OffsetRanges ranges = OffsetRanges.of(parsed);
@@ -128,37 +128,29 @@ public final class RefineJob {
         rejected.unpersist();
         // the suite sees exactly the rows about to be merged; an error-level failure throws here
         RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
-        try (GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now), key)) {
-          long inserted = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
-          PipelineEvent event = new PipelineEvent(
-              queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
-              OpsTables.latestVersion(spark, location), ranges.records(), inserted, quarantined + gated.quarantinedRows(),
-              gated.wasChecked() ? "{\"quality_run_id\":\"" + gated.runId() + "\"}" : null, startedAt, Instant.now());
-          ops.record(spark, event, "refine-lineage:" + queryId, batchId);
-        }
+        GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now), key);
+        SilverMerge.Merged merged = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
+        PipelineEvent event = new PipelineEvent(
+            queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
+            merged.version(), ranges.records(), merged.inserted(), quarantined + gated.quarantinedRows(),
+            gated.wasChecked() ? "{\"quality_run_id\":\"" + gated.runId() + "\"}" : null, startedAt, Instant.now());
+        ops.record(spark, event, "refine-lineage:" + queryId, batchId);
       } finally {
         parsed.unpersist();
       }
     }
 
-    private long merge(SparkSession spark, Dataset<Row> rows, String appId, long version) {
-      String condition = String.join(" AND ", spec.mergeKeys().stream().map(k -> "t." + k + " = s." + k).toList());
+    /** The insert-only MERGE, committed once per (query, batch) even when the batch is replayed. */
+    private SilverMerge.Merged merge(SparkSession spark, Dataset<Row> rows, String appId, long version) {
       spark.conf().set(TXN_APP_ID, appId);
       spark.conf().set(TXN_VERSION, Long.toString(version));
       try {
-        DeltaTable table = DeltaTable.forPath(spark, location);
-        table.as("t")
-            .merge(rows.as("s"), condition)
-            .whenNotMatched()
-            .insertAll()
-            .execute();
-        Row last = table.history(1).select("operation", "operationMetrics").head();
-        Map<String, String> metrics = JavaConverters.mapAsJavaMap(last.getMap(1));
-        return "MERGE".equals(last.getString(0)) ? Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")) : 0;
+        return SilverMerge.insertNew(spark, location, spec, rows);
       } finally {
         spark.conf().unset(TXN_APP_ID);
         spark.conf().unset(TXN_VERSION);
       }
     }
+
   }
 }

@@ -34,6 +34,14 @@ public final class StreamingQueries {
     });
   }
 
+  /**
+   * The id of the streaming query whose micro-batch runs in this session (Spark sets it as a local
+   * property on the batch's threads); stable across restarts from one checkpoint.
+   */
+  public static String queryId(org.apache.spark.sql.SparkSession batchSession) {
+    return batchSession.sparkContext().getLocalProperty("sql.streaming.queryId");
+  }
+
   /** Whether the process is stopping (after Ctrl-C): nothing more should be started. */
   public static boolean shuttingDown() {
     return SHUTTING_DOWN.get();

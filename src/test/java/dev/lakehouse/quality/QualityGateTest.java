@@ -58,18 +58,18 @@ class QualityGateTest {
 
   @Test
   void passingBatchIsPublishedAndRecorded() {
-    try (GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
-        rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e2", "cart", 7.0}), RunKey.gateForBatch(TABLE, 0, NOW))) {
-      assertThat(outcome.publishable().count()).isEqualTo(2);
-      assertThat(outcome.outcomes()).allMatch(CheckOutcome::passed);
-    }
+    GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
+        rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e2", "cart", 7.0}), RunKey.gateForBatch(TABLE, 0, NOW));
+    assertThat(outcome.publishable().count()).isEqualTo(2);
+    assertThat(outcome.outcomes()).allMatch(CheckOutcome::passed);
+
     assertThat(results().filter("constraint_status = 'Success' AND is_published").count()).isEqualTo(4);
   }
 
   @Test
   void errorFailureThrowsRecordsAndAlerts() {
     assertThatThrownBy(() -> gate(SUITE).check(lakehouse.spark(),
-        rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e1", "cart", 7.0}, new Object[] {null, "view", 1.0}),
+          rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e1", "cart", 7.0}, new Object[] {null, "view", 1.0}),
         RunKey.gateForBatch(TABLE, 3, NOW)))
         .isInstanceOf(QualityGateException.class)
         .hasMessageStartingWith("Cannot publish silver.commerce_events (batch 3): quality suite failed 2 error checks: id_complete (")
@@ -86,21 +86,21 @@ class QualityGateTest {
 
   @Test
   void warningIsRecordedAndPublished() {
-    try (GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
-        rows(new Object[] {"e1", "view", 500.0}), RunKey.gateForBatch(TABLE, 0, NOW))) {
-      assertThat(outcome.publishable().count()).isEqualTo(1);
-      assertThat(outcome.warnings()).extracting(CheckOutcome::ruleId).containsExactly("amount_small");
-    }
+    GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
+        rows(new Object[] {"e1", "view", 500.0}), RunKey.gateForBatch(TABLE, 0, NOW));
+    assertThat(outcome.publishable().count()).isEqualTo(1);
+    assertThat(outcome.warnings()).extracting(CheckOutcome::ruleId).containsExactly("amount_small");
+
     assertThat(results().filter("rule_id = 'amount_small'").head().<String>getAs("check_status")).isEqualTo("Warning");
   }
 
   @Test
   void rowsFailingAQuarantineRuleAreSetAsideAndTheRestPublished() {
-    try (GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
-        rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e2", "refund", 7.0}), RunKey.gateForBatch(TABLE, 0, NOW))) {
-      assertThat(outcome.publishable().collectAsList()).extracting(r -> r.getString(0)).containsExactly("e1");
-      assertThat(outcome.quarantinedRows()).isEqualTo(1);
-    }
+    GateOutcome outcome = gate(SUITE).check(lakehouse.spark(),
+        rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e2", "refund", 7.0}), RunKey.gateForBatch(TABLE, 0, NOW));
+    assertThat(outcome.publishable().collectAsList()).extracting(r -> r.getString(0)).containsExactly("e1");
+    assertThat(outcome.quarantinedRows()).isEqualTo(1);
+
     Row held = lakehouse.spark().table("ops.quarantine").head();
     assertThat(held.<String>getAs("rule_id")).isEqualTo("quality.type_allowed");
     assertThat(held.<String>getAs("stage")).isEqualTo("quality");
@@ -118,13 +118,13 @@ class QualityGateTest {
           - {id: size_change, metric: size, strategy: relative_rate_of_change, max_rate_decrease: 0.5, max_rate_increase: 2.0}
         """);
     for (int day = 1; day <= 3; day++) {
-      gate.check(lakehouse.spark(), batchOf(10), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, day), NOW)).close();
+      gate.check(lakehouse.spark(), batchOf(10), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, day), NOW));
     }
     // a broken run that is rejected for another reason must not become the baseline
     assertThatThrownBy(() -> gate.check(lakehouse.spark(), batchWithNullId(100), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, 4), NOW)))
         .isInstanceOf(QualityGateException.class);
 
-    gate.check(lakehouse.spark(), batchOf(12), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, 5), NOW)).close();
+    gate.check(lakehouse.spark(), batchOf(12), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, 5), NOW));
     assertThatThrownBy(() -> gate.check(lakehouse.spark(), batchOf(40), RunKey.gateForDate(TABLE, LocalDate.of(2026, 11, 6), NOW)))
         .isInstanceOf(QualityGateException.class)
         .hasMessageContaining("size_change (size = 40.0 against 4 accepted runs");
@@ -156,10 +156,10 @@ class QualityGateTest {
         RowFactory.create("known", java.sql.Timestamp.from(NOW.minusSeconds(600))),
         RowFactory.create("unknown", java.sql.Timestamp.from(NOW.minusSeconds(7200)))), schema);
 
-    try (GateOutcome outcome = gate.check(lakehouse.spark(), data, RunKey.gateForBatch(TABLE, 0, NOW))) {
-      assertThat(outcome.publishable().collectAsList()).extracting(r -> r.getString(0)).containsExactly("known");
-      assertThat(outcome.quarantinedRows()).isEqualTo(1);
-    }
+    GateOutcome outcome = gate.check(lakehouse.spark(), data, RunKey.gateForBatch(TABLE, 0, NOW));
+    assertThat(outcome.publishable().collectAsList()).extracting(r -> r.getString(0)).containsExactly("known");
+    assertThat(outcome.quarantinedRows()).isEqualTo(1);
+
     Dataset<Row> stale = lakehouse.spark().createDataFrame(List.of(
         RowFactory.create("known", java.sql.Timestamp.from(NOW.minusSeconds(7200)))), schema);
     assertThatThrownBy(() -> gate.check(lakehouse.spark(), stale, RunKey.gateForBatch(TABLE, 1, NOW)))
