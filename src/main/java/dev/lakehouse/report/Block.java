@@ -1,0 +1,4 @@
+package dev.lakehouse.report;
+
+/** One thing a report section shows, in the order it was added. */
+sealed interface Block permits KpiRow, BarChart, LineChart, Table, Note {}
