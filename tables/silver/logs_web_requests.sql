@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS silver.logs_web_requests (
   is_bot BOOLEAN COMMENT 'Whether the user agent is a crawler, scanner or script',
   response_time_us BIGINT COMMENT 'Response time in microseconds, when the format logs it',
   raw_request STRING COMMENT 'The request line as logged',
+  is_blacklisted BOOLEAN COMMENT 'Whether ip was on gold.logs_ip_blacklist (active entry) when the line was refined (derived)',
   _kafka_topic STRING NOT NULL COMMENT 'Source topic',
   _kafka_partition INT NOT NULL COMMENT 'Source partition',
   _kafka_offset BIGINT NOT NULL COMMENT 'Source offset',
@@ -36,5 +37,6 @@ TBLPROPERTIES (
   'lakehouse.refine.format' = 'web-access',
   'lakehouse.refine.merge-keys' = 'request_id',
   'lakehouse.derive.request_id' = 'sha2(concat_ws("|", _kafka_topic, CAST(_kafka_partition AS STRING), CAST(_kafka_offset AS STRING)), 256)',
-  'lakehouse.derive.request_date' = 'CAST(requested_at AS DATE)'
+  'lakehouse.derive.request_date' = 'CAST(requested_at AS DATE)',
+  'lakehouse.derive.is_blacklisted' = 'lakehouse_is_blacklisted(ip)'
 )

@@ -58,7 +58,9 @@ public final class QuarantineReplay {
     String runId = UUID.randomUUID().toString();
     Instant startedAt = Instant.now();
     Timestamp now = Timestamp.from(startedAt);
-    Column held = col("target_table").equalTo(target).and(col("replayed_at").isNull());
+    // lines rejected by `logs analyze` came from files, not from bronze: analyze the file again instead
+    Column held = col("target_table").equalTo(target).and(col("replayed_at").isNull())
+        .and(col("stage").notEqual("analyze"));
     if (ruleId != null) {
       held = held.and(col("rule_id").equalTo(ruleId));
     }
@@ -77,6 +79,7 @@ public final class QuarantineReplay {
       long heldCount = records.count();
       Dataset<Row> parsed = spec.parse(records, config.refine().maxRecordBytes());
       RunKey key = new RunKey(target, RunKey.REPLAY, null, null, startedAt);
+      DerivedFunctions.refresh(spark, catalog, spec);
       GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now), key);
       SilverMerge.Merged merged = SilverMerge.insertNew(spark, catalog.location(target), spec, gated.publishable());
       List<String> published = publishedIds(spark, parsed, spec, target);

@@ -87,24 +87,25 @@ public final class RefineJob {
         .queryName(queryName(target))
         .option("checkpointLocation", checkpoint(target))
         .trigger(trigger)
-        .foreachBatch(new BatchWriter(spec, catalog.location(target), config.refine().maxRecordBytes(), new OpsTables(catalog),
-            gate))
+        .foreachBatch(new BatchWriter(spec, catalog, config.refine().maxRecordBytes(), gate))
         .start();
   }
 
   /** Refines one micro-batch of bronze rows. */
   private static final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     private final RefineSpec spec;
+    private final TableCatalog catalog;
     private final String location;
     private final int maxRecordBytes;
     private final OpsTables ops;
     private final QualityGate gate;
 
-    BatchWriter(RefineSpec spec, String location, int maxRecordBytes, OpsTables ops, QualityGate gate) {
+    BatchWriter(RefineSpec spec, TableCatalog catalog, int maxRecordBytes, QualityGate gate) {
       this.spec = spec;
-      this.location = location;
+      this.catalog = catalog;
+      this.location = catalog.location(spec.target());
       this.maxRecordBytes = maxRecordBytes;
-      this.ops = ops;
+      this.ops = new OpsTables(catalog);
       this.gate = gate;
     }
 
@@ -128,6 +129,7 @@ public final class RefineJob {
         rejected.unpersist();
         // the suite sees exactly the rows about to be merged; an error-level failure throws here
         RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
+        DerivedFunctions.refresh(spark, catalog, spec);
         GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now), key);
         SilverMerge.Merged merged = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
         PipelineEvent event = new PipelineEvent(

@@ -3,12 +3,14 @@ package dev.lakehouse.refine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.logs.blacklist.IpBlacklist;
 import dev.lakehouse.spark.StreamingQueries;
 import dev.lakehouse.testing.TestLakehouse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,11 @@ class LogRefineTest {
   @BeforeAll
   static void lines() throws Exception {
     lakehouse = TestLakehouse.fresh();
+    // listed before refine runs: its requests must come out flagged
+    new IpBlacklist(lakehouse.catalog()).add(lakehouse.spark(), List.of(
+        new IpBlacklist.Listing("2001:db8::/32", "test network", IpBlacklist.MANUAL, Instant.now(), null),
+        new IpBlacklist.Listing("203.0.113.7", "expired listing", IpBlacklist.MANUAL, Instant.now().minus(Duration.ofHours(2)),
+            Duration.ofHours(1))));
     put("bronze.logs_access", List.of(
         "203.0.113.7 - - [21/Nov/2026:10:15:30 +0100] \"GET /product/p-0123?ref=home HTTP/1.1\" 200 5123 \"https://shop.example/\" \"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1\"",
         "2001:db8::1 - - [21/Nov/2026:10:16:00 +0000] \"POST /login HTTP/1.1\" 401 - \"-\" \"sqlmap/1.7\"",
@@ -77,6 +84,12 @@ class LogRefineTest {
         "[2001:db8::1,true,2026-11-21 10:16:00.0,POST,/login,null,401,null,null,bot,true,2026-11-21,64]");
     assertThat(quarantined("silver.logs_web_requests")).containsOnlyKeys(2L);
     assertThat(quarantined("silver.logs_web_requests").get(2L)).startsWith("parse.");
+  }
+
+  @Test
+  void requestsFromAnActiveBlacklistEntryAreFlagged() {
+    assertThat(lakehouse.spark().sql("SELECT ip, is_blacklisted FROM silver.logs_web_requests ORDER BY _kafka_offset")
+        .collectAsList()).extracting(Row::toString).containsExactly("[203.0.113.7,false]", "[2001:db8::1,true]");
   }
 
   @Test
