@@ -23,6 +23,7 @@ public record LakehouseConfig(
     Ingest ingest,
     Refine refine,
     Generate generate,
+    Logs logs,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -52,6 +53,20 @@ public record LakehouseConfig(
 
   /** Synthetic data settings. */
   public record Generate(long seed, long count, double malformedFraction) {}
+
+  /** Log analysis and detection thresholds. */
+  public record Logs(
+      Duration detectTriggerInterval,
+      Duration watermark,
+      int maxRequestsPerMinute,
+      int max4xxPerMinute,
+      int max5xxPerMinute,
+      Duration blacklistTtl,
+      double serviceErrorRate,
+      Duration serviceP95Latency,
+      int serviceMinEvents,
+      int scannerDistinct404,
+      int bruteForceFailedLogins) {}
 
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
@@ -92,7 +107,7 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -123,6 +138,17 @@ public record LakehouseConfig(
     values.put("kafka.partitions", Integer.toString(kafka.partitions()));
     values.put("kafka.port", Integer.toString(kafka.port()));
     values.put("kafka.topic-prefix", kafka.topicPrefix());
+    values.put("logs.blacklist-ttl", logs.blacklistTtl().toMillis() + "ms");
+    values.put("logs.brute-force-failed-logins", Integer.toString(logs.bruteForceFailedLogins()));
+    values.put("logs.detect-trigger-interval", logs.detectTriggerInterval().toMillis() + "ms");
+    values.put("logs.max-4xx-per-minute", Integer.toString(logs.max4xxPerMinute()));
+    values.put("logs.max-5xx-per-minute", Integer.toString(logs.max5xxPerMinute()));
+    values.put("logs.max-requests-per-minute", Integer.toString(logs.maxRequestsPerMinute()));
+    values.put("logs.scanner-distinct-404", Integer.toString(logs.scannerDistinct404()));
+    values.put("logs.service-error-rate", Double.toString(logs.serviceErrorRate()));
+    values.put("logs.service-min-events", Integer.toString(logs.serviceMinEvents()));
+    values.put("logs.service-p95-latency", logs.serviceP95Latency().toMillis() + "ms");
+    values.put("logs.watermark", logs.watermark().toMillis() + "ms");
     values.put("profile", profile);
     values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
     values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
@@ -157,6 +183,18 @@ public record LakehouseConfig(
             read.longAtLeast("generate.seed", Long.MIN_VALUE),
             read.longAtLeast("generate.count", 1),
             read.fraction("generate.malformed-fraction")),
+        new Logs(
+            read.positiveDuration("logs.detect-trigger-interval"),
+            read.positiveDuration("logs.watermark"),
+            read.intAtLeast("logs.max-requests-per-minute", 1),
+            read.intAtLeast("logs.max-4xx-per-minute", 0),
+            read.intAtLeast("logs.max-5xx-per-minute", 0),
+            read.positiveDuration("logs.blacklist-ttl"),
+            read.fraction("logs.service-error-rate"),
+            read.positiveDuration("logs.service-p95-latency"),
+            read.intAtLeast("logs.service-min-events", 1),
+            read.intAtLeast("logs.scanner-distinct-404", 1),
+            read.intAtLeast("logs.brute-force-failed-logins", 1)),
         read.origins());
   }
 
