@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       QualityCommand.class,
       QuarantineCommand.class,
+      LogsCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
