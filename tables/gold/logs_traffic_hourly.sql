@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS gold.logs_traffic_hourly (
   request_date DATE NOT NULL COMMENT 'UTC date; the partition',
   hour_start TIMESTAMP NOT NULL COMMENT 'Start of the UTC hour',
   requests BIGINT NOT NULL COMMENT 'Requests in the hour',
-  unique_visitors BIGINT NOT NULL COMMENT 'Distinct (ip, date, user agent), as GoAccess counts visitors',
+  unique_visitors BIGINT NOT NULL COMMENT 'Distinct (ip, date, user agent) among requests not answered 4xx, as GoAccess counts visitors',
   distinct_ips BIGINT NOT NULL COMMENT 'Distinct client addresses',
   bytes BIGINT NOT NULL COMMENT 'Bytes sent (bandwidth); a missing size counts 0',
   status_2xx BIGINT NOT NULL COMMENT 'Responses 200-299',

@@ -30,16 +30,27 @@ final class GenerateOptions {
 
   @Option(names = "--anomaly", paramLabel = "NAME", split = ",", converter = AnomalyConverter.class,
       description = "Inject an anomaly (repeatable or comma-separated): revenue-spike, error-burst, scanning-ip, card-testing, all.")
-  List<Set<Anomaly>> anomalies = List.of();
+  List<String> anomalies = List.of();
 
   GeneratorSettings settings(LakehouseConfig config) {
-    Set<Anomaly> chosen = EnumSet.noneOf(Anomaly.class);
-    anomalies.forEach(chosen::addAll);
     return new GeneratorSettings(
         seed != null ? seed : config.generate().seed(),
         date != null ? date : LocalDate.now(ZoneOffset.UTC).minusDays(1),
         malformedFraction != null ? malformedFraction : config.generate().malformedFraction(),
-        chosen);
+        anomalies(anomalies));
+  }
+
+  /** The anomalies named (already checked by {@link AnomalyConverter}). */
+  static Set<Anomaly> anomalies(List<String> names) {
+    Set<Anomaly> chosen = EnumSet.noneOf(Anomaly.class);
+    for (String name : names) {
+      if (name.equals("ALL")) {
+        chosen.addAll(EnumSet.allOf(Anomaly.class));
+      } else {
+        chosen.add(Anomaly.valueOf(name));
+      }
+    }
+    return chosen;
   }
 
   long count(LakehouseConfig config) {
@@ -49,16 +60,16 @@ final class GenerateOptions {
     return count != null ? count : config.generate().count();
   }
 
-  /** Accepts anomaly names in any case, with '-' or '_', and "all". */
-  static final class AnomalyConverter implements ITypeConverter<Set<Anomaly>> {
+  /** Accepts anomaly names in any case, with '-' or '_', and "all"; gives the enum name (or ALL). */
+  static final class AnomalyConverter implements ITypeConverter<String> {
     @Override
-    public Set<Anomaly> convert(String value) {
+    public String convert(String value) {
       String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
       if (name.equals("ALL")) {
-        return EnumSet.allOf(Anomaly.class);
+        return name;
       }
       try {
-        return EnumSet.of(Anomaly.valueOf(name));
+        return Anomaly.valueOf(name).name();
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(String.format(
             "Invalid anomaly '%s': must be one of revenue-spike, error-burst, scanning-ip, card-testing, all", value));

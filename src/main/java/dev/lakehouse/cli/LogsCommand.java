@@ -2,6 +2,10 @@ package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.generate.DataGenerator;
+import dev.lakehouse.generate.GeneratedRecord;
+import dev.lakehouse.generate.GeneratorSettings;
+import dev.lakehouse.generate.Topics;
 import dev.lakehouse.logs.analyze.LogAnalyzer;
 import dev.lakehouse.logs.analyze.LogInputs;
 import dev.lakehouse.logs.analyze.LogReports;
@@ -11,12 +15,18 @@ import dev.lakehouse.logs.analyze.WebLogReport;
 import dev.lakehouse.logs.blacklist.IpBlacklist;
 import dev.lakehouse.logs.blacklist.IpRange;
 import dev.lakehouse.logs.detect.LogDetectors;
+import dev.lakehouse.logs.parse.LogFormat;
 import dev.lakehouse.spark.Sessions;
 import dev.lakehouse.spark.StreamingQueries;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,22 +36,83 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
     description = "Log analysis: analyze files, publish the daily gold tables, run the streaming detectors, keep the IP blacklist.",
-    subcommands = {LogsCommand.Analyze.class, LogsCommand.Publish.class, LogsCommand.Detect.class, LogsCommand.Blacklist.class})
+    subcommands = {LogsCommand.Sample.class, LogsCommand.Analyze.class, LogsCommand.Publish.class, LogsCommand.Detect.class, LogsCommand.Blacklist.class})
 final class LogsCommand implements Runnable {
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    new CommandLine(this).usage(System.out);
   }
 
   static WebLogAnalysis.Thresholds thresholds(LakehouseConfig config) {
     return new WebLogAnalysis.Thresholds(config.logs().scannerDistinct404(), config.logs().bruteForceFailedLogins());
+  }
+
+  @Command(name = "sample", mixinStandardHelpOptions = true,
+      description = {"Write a day of generated web access log lines (Apache combined) to a file, for trying `logs analyze`",
+          "and for benchmarks. The lines are those `generate` sends to logs.access, in time order."})
+  static final class Sample implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--lines", required = true, paramLabel = "N", description = "Lines to write (>= 1).")
+    long lines;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write (replaced).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: generate.seed).")
+    Long seed;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the lines describe (default: yesterday, UTC).")
+    LocalDate date;
+
+    @Option(names = "--malformed-fraction", paramLabel = "F", defaultValue = "0",
+        description = "Fraction of lines replaced by malformed ones, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double malformedFraction;
+
+    @Option(names = "--anomaly", paramLabel = "NAME", split = ",", converter = GenerateOptions.AnomalyConverter.class,
+        description = "Inject: scanning-ip, error-burst, all (repeatable or comma-separated).")
+    List<String> anomalies = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+      if (lines < 1) {
+        throw new ParameterException(new CommandLine(this),
+            "Invalid value '" + lines + "' for option '--lines': must be at least 1");
+      }
+      GeneratorSettings settings = new GeneratorSettings(
+          seed != null ? seed : options.config().generate().seed(),
+          date != null ? date : LocalDate.now(ZoneOffset.UTC).minusDays(1), malformedFraction,
+          GenerateOptions.anomalies(anomalies));
+      // access lines are about a quarter of all records: generate a little more than four times as many
+      DataGenerator generator = new DataGenerator(settings, lines * 41 / 10 + 1000);
+      if (out.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+      }
+      long written = 0;
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+        while (written < lines && generator.hasNext()) {
+          GeneratedRecord record = generator.next();
+          if (record.topic().equals(Topics.LOGS_ACCESS)) {
+            file.write(record.value());
+            file.write('\n');
+            written++;
+          }
+        }
+      }
+      System.out.printf("Wrote %,d access log lines to %s%n", written, out);
+      return 0;
+    }
   }
 
   @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -69,20 +140,21 @@ final class LogsCommand implements Runnable {
     public Integer call() {
       LakehouseConfig config = options.config();
       if (!LogInputs.AUTO.equalsIgnoreCase(format)) {
-        dev.lakehouse.logs.parse.LogFormat.fromName(format);
+        LogFormat.fromName(format);
       }
       Instant started = Instant.now();
       LogAnalyzer analyzer = new LogAnalyzer(thresholds(config));
-      LogAnalyzer.Outcome outcome;
-      if (publish) {
-        Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-logs-analyze");
-        outcome = analyzer.analyzeFiles(lakehouse.spark(), inputs, format, lakehouse.catalog());
-      } else {
-        outcome = analyzer.analyzeFiles(Sessions.session(config, "lakehouse-logs-analyze"), inputs, format, null);
-      }
+      Lakehouse lakehouse = publish ? Lakehouse.open(config, "lakehouse-logs-analyze") : null;
+      SparkSession spark = publish ? lakehouse.spark() : Sessions.session(config, "lakehouse-logs-analyze");
+      Instant ready = Instant.now();
+      LogAnalyzer.Outcome outcome = analyzer.analyzeFiles(spark, inputs, format, publish ? lakehouse.catalog() : null);
       Path dir = out != null ? out : Path.of(config.path("reports/logs-analyze"));
       LogReports.Written written = LogReports.write(outcome.report(), dir, "Access log analysis");
-      print(outcome.report(), Duration.between(started, Instant.now()));
+      Instant done = Instant.now();
+      print(outcome.report());
+      // one line a script can read: the session start-up and the analysis proper (parse, figures, report files)
+      System.out.printf(java.util.Locale.ROOT, "Timing: session start %.3f s, analysis %.3f s%n",
+          Duration.between(started, ready).toMillis() / 1000.0, Duration.between(ready, done).toMillis() / 1000.0);
       if (outcome.published() != null) {
         LogsGold.Published p = outcome.published();
         System.out.printf("Published %d date(s) %s: %,d hours, %,d error rows, %,d findings%n", p.dates().size(), p.dates(),
@@ -115,9 +187,7 @@ final class LogsCommand implements Runnable {
         LogsGold.Published published = new LogsGold(lakehouse.catalog())
             .publish(spark, view, List.of(date), "silver.logs_web_requests", thresholds);
         long requests = day.count();
-        WebLogReport.Source source = new WebLogReport.Source(List.of("silver.logs_web_requests"),
-            Map.of("silver.logs_web_requests", "table"), requests, requests, 0, 1.0, 0, Map.of(), List.of());
-        WebLogReport report = LogAnalyzer.report(spark, view, source, thresholds);
+        WebLogReport report = new LogAnalyzer(thresholds).report(day, List.of("silver.logs_web_requests"));
         LogReports.Written written = LogReports.write(report,
             Path.of(lakehouse.config().path("reports/logs/" + date)), "Web traffic " + date);
         System.out.printf("Published %s: %,d requests, %,d hours, %,d error rows, %,d findings%n", date, requests,
@@ -166,7 +236,7 @@ final class LogsCommand implements Runnable {
   static final class Blacklist implements Runnable {
     @Override
     public void run() {
-      new picocli.CommandLine(this).usage(System.out);
+      new CommandLine(this).usage(System.out);
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "List an address or CIDR block.")
@@ -224,38 +294,38 @@ final class LogsCommand implements Runnable {
   }
 
   /** An address or CIDR block; a bad one is a usage error naming the value. */
-  static final class RangeConverter implements picocli.CommandLine.ITypeConverter<IpRange> {
+  static final class RangeConverter implements ITypeConverter<IpRange> {
     @Override
     public IpRange convert(String text) {
       try {
         return IpRange.parse(text);
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        throw new TypeConversionException(e.getMessage());
       }
     }
   }
 
   /** Durations as the configuration writes them: 30m, 24h, 7d. */
-  static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+  static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
       try {
         Duration value = com.typesafe.config.ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
         if (value.isZero() || value.isNegative()) {
-          throw new picocli.CommandLine.TypeConversionException("'" + text + "' must be a duration greater than zero");
+          throw new TypeConversionException("'" + text + "' must be a duration greater than zero");
         }
         return value;
       } catch (com.typesafe.config.ConfigException e) {
-        throw new picocli.CommandLine.TypeConversionException("'" + text + "' must be a duration such as 30m, 24h or 7d");
+        throw new TypeConversionException("'" + text + "' must be a duration such as 30m, 24h or 7d");
       }
     }
   }
 
-  private static void print(WebLogReport report, Duration took) {
+  private static void print(WebLogReport report) {
     WebLogReport.Source s = report.source();
     WebLogReport.Traffic t = report.traffic();
-    System.out.printf("Lines %,d: parsed %,d (%.2f%%), rejected %,d, duplicates %,d  [%s]%n", s.lines(), s.parsed(),
-        s.parseRate() * 100, s.rejected(), s.duplicates(), took.toMillis() / 1000.0 + " s");
+    System.out.printf("Lines %,d: parsed %,d (%.2f%%), rejected %,d, duplicates %,d%n", s.lines(), s.parsed(),
+        s.parseRate() * 100, s.rejected(), s.duplicates());
     System.out.printf("Requests %,d, unique visitors %,d, bandwidth %,d bytes%n", t.requests(), t.uniqueVisitors(),
         t.bandwidthBytes());
     System.out.printf("Status classes %s; 4xx %.2f%%, 5xx %.2f%%%n", t.statusClasses(), report.errors().rate4xx() * 100,

@@ -11,15 +11,20 @@ import static org.apache.spark.sql.functions.to_date;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.logs.parse.LogFormat;
+import dev.lakehouse.logs.parse.ParseResult;
+import dev.lakehouse.logs.parse.WebLogParser;
+import dev.lakehouse.logs.parse.WebRequest;
 import dev.lakehouse.ops.OpsTables;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,13 +32,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * `logs analyze` over files: expand the inputs, detect each file's format, parse every web line
- * once (cached), and compute the report; with a catalog, also publish the gold tables of the
- * dates found and quarantine the lines that match no format.
+ * `logs analyze` over files: expand the inputs, detect each file's format, then parse and count
+ * every web line in one pass per partition ({@link WebStats}), merged into the report. With a
+ * catalog, also publish the gold tables of the dates found (SQL over the parsed lines) and
+ * quarantine the lines that match no format.
  */
 public final class LogAnalyzer {
   static final String VIEW = "lakehouse_analyzed_requests";
-  private static final int REJECTED_SAMPLES = 10;
 
   private final WebLogAnalysis.Thresholds thresholds;
 
@@ -64,6 +69,61 @@ public final class LogAnalyzer {
     if (webFiles.isEmpty()) {
       throw new IllegalArgumentException("no web access log among " + formatNames.size() + " file(s): " + formatNames);
     }
+    WebStats stats = new WebStats();
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    for (Map.Entry<LogFormat, List<String>> group : webFiles.entrySet()) {
+      LogFormat groupFormat = group.getKey();
+      stats.merge(context.textFile(String.join(",", group.getValue()))
+          .mapPartitions(lines -> List.of(accumulate(lines, groupFormat)).iterator())
+          .fold(new WebStats(), WebStats::merge));
+    }
+    WebLogReport report = stats.report(List.copyOf(inputs), formatNames, thresholds);
+    LogsGold.Published published = publishTo == null ? null : publish(spark, webFiles, inputs, publishTo);
+    return new Outcome(report, published);
+  }
+
+  /** The report over the requests of a Dataset shaped as silver.logs_web_requests, in one pass. */
+  public WebLogReport report(Dataset<Row> requests, List<String> inputs) {
+    WebStats stats = requests.select("ip", "requested_at", "method", "path", "query", "status", "bytes", "referrer",
+            "user_agent", "response_time_us")
+        .javaRDD()
+        .mapPartitions(rows -> {
+          WebStats partition = new WebStats();
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            partition.add(r.getString(0), r.getTimestamp(1).getTime(), r.getString(2), r.getString(3), r.getString(4),
+                r.getInt(5), r.isNullAt(6) ? null : r.getLong(6), r.getString(7), r.getString(8),
+                r.isNullAt(9) ? null : r.getLong(9), WebStats.Hash64.of(r.mkString("\u0001")));
+          }
+          return List.of(partition).iterator();
+        })
+        .fold(new WebStats(), WebStats::merge);
+    Map<String, String> formats = new LinkedHashMap<>();
+    inputs.forEach(input -> formats.put(input, "table"));
+    return stats.report(List.copyOf(inputs), formats, thresholds);
+  }
+
+  private static WebStats accumulate(Iterator<String> lines, LogFormat format) {
+    WebStats stats = new WebStats();
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.isBlank()) {
+        continue;
+      }
+      ParseResult<WebRequest> result = format == null ? WebLogParser.parseAny(line) : WebLogParser.parse(line, format);
+      if (result instanceof ParseResult.Parsed<WebRequest> parsed) {
+        stats.add(parsed.value());
+      } else {
+        ParseResult.Rejected<WebRequest> rejection = (ParseResult.Rejected<WebRequest>) result;
+        stats.reject(rejection.ruleId(), rejection.reason());
+      }
+    }
+    return stats;
+  }
+
+  // the gold tables of every date in the files, computed with SQL over the parsed lines
+  private LogsGold.Published publish(SparkSession spark, Map<LogFormat, List<String>> webFiles, List<String> inputs,
+      TableCatalog catalog) {
     Dataset<Row> lines = null;
     for (Map.Entry<LogFormat, List<String>> group : webFiles.entrySet()) {
       Dataset<Row> parsed = WebLines.read(spark, group.getValue(), group.getKey()).withColumn("_file", input_file_name());
@@ -71,47 +131,16 @@ public final class LogAnalyzer {
     }
     Dataset<Row> cached = lines.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> requests = cached.where(col(WebLines.RULE).isNull()).drop(WebLines.RULE, WebLines.REASON, WebLines.LINE, "_file");
-      requests.createOrReplaceTempView(VIEW);
-      WebLogReport.Source source = source(spark, inputs, formatNames, cached);
-      WebLogReport report = report(spark, VIEW, source, thresholds);
-      LogsGold.Published published = null;
-      if (publishTo != null) {
-        quarantine(publishTo, cached);
-        List<LocalDate> dates = spark.sql("SELECT DISTINCT to_date(requested_at) FROM " + VIEW + " ORDER BY 1").collectAsList()
-            .stream().map(r -> r.getDate(0).toLocalDate()).toList();
-        published = new LogsGold(publishTo).publish(spark, VIEW, dates, "files: " + String.join(", ", inputs), thresholds);
-      }
-      return new Outcome(report, published);
+      cached.where(col(WebLines.RULE).isNull()).drop(WebLines.RULE, WebLines.REASON, WebLines.LINE, "_file")
+          .createOrReplaceTempView(VIEW);
+      quarantine(catalog, cached);
+      List<LocalDate> dates = spark.sql("SELECT DISTINCT to_date(requested_at) FROM " + VIEW + " ORDER BY 1").collectAsList()
+          .stream().map(r -> r.getDate(0).toLocalDate()).toList();
+      return new LogsGold(catalog).publish(spark, VIEW, dates, "files: " + String.join(", ", inputs), thresholds);
     } finally {
       spark.catalog().dropTempView(VIEW);
       cached.unpersist();
     }
-  }
-
-  /** The report over the requests in {@code view} (files or silver). */
-  public static WebLogReport report(SparkSession spark, String view, WebLogReport.Source source,
-      WebLogAnalysis.Thresholds thresholds) {
-    WebLogAnalysis analysis = new WebLogAnalysis(spark, view);
-    WebLogReport.Traffic traffic = analysis.traffic();
-    return new WebLogReport(source, traffic, analysis.errors(traffic.requests()), analysis.performance(),
-        analysis.findingList(thresholds));
-  }
-
-  private static WebLogReport.Source source(SparkSession spark, List<String> inputs, Map<String, String> formats,
-      Dataset<Row> lines) {
-    Map<String, Long> byRule = new LinkedHashMap<>();
-    lines.where(col(WebLines.RULE).isNotNull()).groupBy(WebLines.RULE).count().orderBy(col("count").desc()).collectAsList()
-        .forEach(r -> byRule.put(r.getString(0), r.getLong(1)));
-    List<String> samples = lines.where(col(WebLines.RULE).isNotNull()).select(WebLines.REASON).limit(REJECTED_SAMPLES)
-        .collectAsList().stream().map(r -> r.getString(0)).toList();
-    long rejected = byRule.values().stream().mapToLong(Long::longValue).sum();
-    long total = lines.count();
-    long parsed = total - rejected;
-    // a duplicate is a line identical in every field to another (a log shipped twice)
-    long distinct = spark.sql("SELECT count(*) FROM (SELECT DISTINCT * FROM " + VIEW + ")").head().getLong(0);
-    return new WebLogReport.Source(List.copyOf(inputs), formats, total, parsed, rejected,
-        total == 0 ? 0 : parsed / (double) total, parsed - distinct, byRule, samples);
   }
 
   // one row per file, line and rule broken; the line is kept as the raw value for replay

@@ -58,7 +58,7 @@ public final class LogsGold {
     LogFunctions.register(spark);
 
     Dataset<Row> traffic = spark.sql("SELECT to_date(requested_at) AS request_date, date_trunc('HOUR', requested_at) AS hour_start, "
-            + "count(*) AS requests, count(DISTINCT ip, to_date(requested_at), coalesce(user_agent, '-')) AS unique_visitors, "
+            + "count(*) AS requests, " + WebLogAnalysis.VISITORS + " AS unique_visitors, "
             + "count(DISTINCT ip) AS distinct_ips, coalesce(sum(bytes), 0) AS bytes, "
             + "count_if(status BETWEEN 200 AND 299) AS status_2xx, count_if(status BETWEEN 300 AND 399) AS status_3xx, "
             + "count_if(status BETWEEN 400 AND 499) AS status_4xx, count_if(status BETWEEN 500 AND 599) AS status_5xx, "

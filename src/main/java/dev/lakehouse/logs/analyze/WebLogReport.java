@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What `logs analyze` found, as written to report.json (snake_case keys) and drawn in report.html.
- * Visitors are counted as GoAccess does: requests with the same IP, date and user agent are one.
+ * Visitors are counted as GoAccess does by default (see {@link WebLogAnalysis#VISITORS}).
  */
 public record WebLogReport(
     Source source,
@@ -53,7 +53,7 @@ public record WebLogReport(
   public record Performance(long timedRequests, Double p50Ms, Double p90Ms, Double p95Ms, Double p99Ms, Double maxMs,
       List<Response> largest, List<Response> slowest) {}
 
-  public record Response(String path, int status, long bytes, Double ms, String ip, String at) {}
+  public record Response(String path, int status, long bytes, Double ms, String ip, String at) implements java.io.Serializable {}
 
   /**
    * A security finding: {@code kind} is scanner, brute_force, sql_injection, xss, path_traversal or
