@@ -1,7 +1,7 @@
--- Application health per service per 1-minute window from silver.logs_app_events, kept by the
+-- Application health per service per 5-minute window from silver.logs_app_events, kept by the
 -- streaming detector (`logs detect`): volume, errors and latency; alerts when logs.service-* thresholds are crossed.
 CREATE TABLE IF NOT EXISTS gold.logs_service_health (
-  window_start TIMESTAMP NOT NULL COMMENT 'Start of the 1-minute window (UTC)',
+  window_start TIMESTAMP NOT NULL COMMENT 'Start of the 5-minute window (UTC)',
   window_end TIMESTAMP NOT NULL COMMENT 'End of the window (UTC)',
   health_date DATE NOT NULL COMMENT 'UTC date of window_start; the partition',
   service STRING NOT NULL COMMENT 'Service that logged the events ("unknown" when none was logged)',
@@ -16,4 +16,4 @@ CREATE TABLE IF NOT EXISTS gold.logs_service_health (
 )
 USING DELTA
 PARTITIONED BY (health_date)
-COMMENT 'One row per 1-minute window and service, unique on (window_start, service)'
+COMMENT 'One row per 5-minute window and service, unique on (window_start, service)'

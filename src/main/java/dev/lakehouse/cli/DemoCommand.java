@@ -55,7 +55,10 @@ final class DemoCommand implements Callable<Integer> {
       IngestCommand.run(lakehouse, config.ingest().topics(), true);
       step(5, "refine bronze -> silver (available now)");
       RefineCommand.run(lakehouse, RefineJob.targets(lakehouse.catalog()), true);
-      step(6, "summary");
+      step(6, "logs: streaming detectors (available now), then the day's gold tables and report");
+      LogsCommand.Detect.run(lakehouse, true);
+      LogsCommand.Publish.publish(lakehouse, settings.day());
+      step(7, "summary");
       summarize(lakehouse);
     } finally {
       if (broker != null) {
@@ -73,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void step(int number, String what) {
-    System.out.printf("%n[%d/6 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
+    System.out.printf("%n[%d/7 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
   }
 
   private void summarize(Lakehouse lakehouse) {
@@ -92,6 +95,15 @@ final class DemoCommand implements Callable<Integer> {
             + "count_if(constraint_status = 'Failure') AS failed, sum(quarantined_rows) AS quarantined "
             + "FROM ops.quality_results GROUP BY 1, 2, 3 ORDER BY 1, 2"), 50);
     System.out.println();
+    System.out.println("Security findings and blacklist (logs):");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT f.kind, f.ip, f.detector, f.events, f.detail, b.entry IS NOT NULL AS blacklisted FROM gold.logs_security_findings f "
+            + "LEFT JOIN gold.logs_ip_blacklist b ON f.ip = b.entry ORDER BY f.events DESC"), 10);
+    System.out.println();
+    System.out.println("Alerts:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT domain, rule, severity, subject, window_start, message FROM ops.alerts ORDER BY first_seen_at"), 10);
+    System.out.println();
     System.out.println("Top event types in silver.commerce_events:");
     Printing.table(lakehouse.spark().sql(
         "SELECT event_type, count(*) AS events, count(DISTINCT user_id) AS users FROM silver.commerce_events GROUP BY 1 ORDER BY 2 DESC"), 10);
@@ -103,6 +115,8 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  bin/lakehouse tables list");
     System.out.println("  bin/lakehouse quality run silver.commerce_events");
     System.out.println("  bin/lakehouse quarantine list");
+    System.out.println("  bin/lakehouse logs blacklist list");
+    System.out.println("  open " + lakehouse.config().path("reports/logs") + "/<date>/report.html");
     System.out.println("  bin/lakehouse sql          (an interactive prompt; end statements with ';')");
     if (!env.get("home").equals("./lakehouse-data")) {
       System.out.println("  (with the same LAKEHOUSE_HOME / --conf home=" + env.get("home") + ")");

@@ -177,7 +177,11 @@ final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-logs-publish");
+      publish(Lakehouse.open(options.config(), "lakehouse-logs-publish"), date);
+      return 0;
+    }
+
+    static void publish(Lakehouse lakehouse, LocalDate date) {
       SparkSession spark = lakehouse.spark();
       String view = "lakehouse_logs_day";
       Dataset<Row> day = spark.table("silver.logs_web_requests").where("request_date = DATE'" + date + "'").cache();
@@ -186,18 +190,16 @@ final class LogsCommand implements Runnable {
         WebLogAnalysis.Thresholds thresholds = thresholds(lakehouse.config());
         LogsGold.Published published = new LogsGold(lakehouse.catalog())
             .publish(spark, view, List.of(date), "silver.logs_web_requests", thresholds);
-        long requests = day.count();
         WebLogReport report = new LogAnalyzer(thresholds).report(day, List.of("silver.logs_web_requests"));
         LogReports.Written written = LogReports.write(report,
             Path.of(lakehouse.config().path("reports/logs/" + date)), "Web traffic " + date);
-        System.out.printf("Published %s: %,d requests, %,d hours, %,d error rows, %,d findings%n", date, requests,
-            published.trafficHours(), published.errorRows(), published.findings());
+        System.out.printf("Published %s: %,d requests, %,d hours, %,d error rows, %,d findings%n", date,
+            report.traffic().requests(), published.trafficHours(), published.errorRows(), published.findings());
         System.out.println("Report: " + written.html());
       } finally {
         spark.catalog().dropTempView(view);
         day.unpersist();
       }
-      return 0;
     }
   }
 

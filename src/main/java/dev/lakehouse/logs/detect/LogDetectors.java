@@ -41,7 +41,7 @@ import org.apache.spark.sql.streaming.Trigger;
  *       {@code logs.ip_suspicious} in ops.alerts (once per address and day), writes a
  *       {@code request_rate} finding to gold.logs_security_findings and lists the address in
  *       gold.logs_ip_blacklist for logs.blacklist-ttl.
- *   <li>{@code detect.service_health}: events, error rate and p95 latency per service per 1-minute
+ *   <li>{@code detect.service_health}: events, error rate and p95 latency per service per 5-minute
  *       window into gold.logs_service_health; {@code logs.service_error_rate} and
  *       {@code logs.service_latency} alerts, once per service and window.
  * </ul>
@@ -95,7 +95,7 @@ public final class LogDetectors {
     LakehouseConfig.Logs logs = config.logs();
     Dataset<Row> windows = spark.readStream().format("delta").load(catalog.location("silver.logs_app_events"))
         .withWatermark("logged_at", logs.watermark().toMillis() + " milliseconds")
-        .groupBy(window(col("logged_at"), "1 minute"), expr("coalesce(service, 'unknown')").as("service"))
+        .groupBy(window(col("logged_at"), "5 minutes"), expr("coalesce(service, 'unknown')").as("service"))
         .agg(count(lit(1)).as("events"),
             expr("count_if(upper(level) IN ('ERROR', 'FATAL', 'CRITICAL'))").as("errors"),
             count(col("latency_ms")).as("timed_events"),
@@ -237,14 +237,14 @@ public final class LogDetectors {
           if (row.<Boolean>getAs("error_alert")) {
             double rate = row.getAs("error_rate");
             alerts.add(new Alert("logs", "logs.service_error_rate", "critical", service,
-                String.format("%s logged %d errors in %d events (%.1f%%) in the minute from %s", service, row.<Long>getAs("errors"),
+                String.format("%s logged %d errors in %d events (%.1f%%) in the 5 minutes from %s", service, row.<Long>getAs("errors"),
                     row.<Long>getAs("events"), rate * 100, start),
                 rate, "<= " + logs.serviceErrorRate(), start, end, now.toInstant()));
           }
           if (row.<Boolean>getAs("latency_alert")) {
             double p95 = row.getAs("p95_latency_ms");
             alerts.add(new Alert("logs", "logs.service_latency", "warning", service,
-                String.format("%s p95 latency %.0f ms in the minute from %s", service, p95, start),
+                String.format("%s p95 latency %.0f ms in the 5 minutes from %s", service, p95, start),
                 p95, "<= " + latencyMs + " ms", start, end, now.toInstant()));
           }
         }
