@@ -261,7 +261,7 @@ final class LogsCommand implements Runnable {
         Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-logs-blacklist");
         new IpBlacklist(lakehouse.catalog()).add(lakehouse.spark(),
             List.of(new IpBlacklist.Listing(range.entry(), reason, IpBlacklist.MANUAL, Instant.now(), ttl)));
-        System.out.println("Listed " + range.entry() + (ttl == null ? " for good" : " for " + ttl));
+        System.out.println("Listed " + range.entry() + (ttl == null ? " for good" : " for " + text(ttl)));
         return 0;
       }
     }
@@ -293,6 +293,18 @@ final class LogsCommand implements Runnable {
         return 0;
       }
     }
+  }
+
+  /** A duration as people write it: 7d, 36h, 90m, 45s. */
+  static String text(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   /** An address or CIDR block; a bad one is a usage error naming the value. */
