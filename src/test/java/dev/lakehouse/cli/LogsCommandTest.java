@@ -15,6 +15,7 @@ class LogsCommandTest {
   @Test
   void blacklistAddListAndRemoveAnEntry() {
     LakehouseConfig config = TestLakehouse.config("127.0.0.1:9");
+    TestLakehouse.open(config);   // the shared session registers this home's tables, not a previous test's
 
     ChildJvm.Result added = InProcessCli.execute(config, "logs", "blacklist", "add", "203.0.113.77/24", "--reason", "abuse report",
         "--ttl", "7d");
