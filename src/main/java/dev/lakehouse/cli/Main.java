@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       QuarantineCommand.class,
       LogsCommand.class,
+      FinanceCommand.class,
+      RiskCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

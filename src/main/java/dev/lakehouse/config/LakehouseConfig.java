@@ -24,6 +24,7 @@ public record LakehouseConfig(
     Refine refine,
     Generate generate,
     Logs logs,
+    Risk risk,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -68,6 +69,10 @@ public record LakehouseConfig(
       int scannerDistinct404,
       int bruteForceFailedLogins) {}
 
+  /** Market-risk settings. */
+  public record Risk(int lookbackDays, double ewmaLambda, int monteCarloTrials, long monteCarloSeed, double studentTDegrees,
+      int backtestDays) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -107,7 +112,7 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -150,6 +155,12 @@ public record LakehouseConfig(
     values.put("logs.service-p95-latency", logs.serviceP95Latency().toMillis() + "ms");
     values.put("logs.watermark", logs.watermark().toMillis() + "ms");
     values.put("profile", profile);
+    values.put("risk.backtest-days", Integer.toString(risk.backtestDays()));
+    values.put("risk.ewma-lambda", Double.toString(risk.ewmaLambda()));
+    values.put("risk.lookback-days", Integer.toString(risk.lookbackDays()));
+    values.put("risk.monte-carlo-seed", Long.toString(risk.monteCarloSeed()));
+    values.put("risk.monte-carlo-trials", Integer.toString(risk.monteCarloTrials()));
+    values.put("risk.student-t-degrees", Double.toString(risk.studentTDegrees()));
     values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
     values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
     values.put("spark.master", spark.master());
@@ -195,6 +206,13 @@ public record LakehouseConfig(
             read.intAtLeast("logs.service-min-events", 1),
             read.intAtLeast("logs.scanner-distinct-404", 1),
             read.intAtLeast("logs.brute-force-failed-logins", 1)),
+        new Risk(
+            read.intAtLeast("risk.lookback-days", 20),
+            read.openUnit("risk.ewma-lambda"),
+            read.intAtLeast("risk.monte-carlo-trials", 1000),
+            read.longAtLeast("risk.monte-carlo-seed", Long.MIN_VALUE),
+            read.greaterThan("risk.student-t-degrees", 2),
+            read.intAtLeast("risk.backtest-days", 20)),
         read.origins());
   }
 
@@ -271,6 +289,30 @@ public record LakehouseConfig(
       }
       if (value < 0 || value >= 1) {
         throw invalid(key, "must be a number in [0, 1)");
+      }
+      return value;
+    }
+
+    double number(String key, String rule) {
+      try {
+        return config.getDouble(key);
+      } catch (ConfigException.WrongType e) {
+        throw invalid(key, rule);
+      }
+    }
+
+    double openUnit(String key) {
+      double value = number(key, "must be a number in (0, 1)");
+      if (value <= 0 || value >= 1) {
+        throw invalid(key, "must be a number in (0, 1)");
+      }
+      return value;
+    }
+
+    double greaterThan(String key, double min) {
+      double value = number(key, "must be a number > " + min);
+      if (!(value > min) || Double.isInfinite(value)) {
+        throw invalid(key, "must be a number > " + min);
       }
       return value;
     }

@@ -13,7 +13,9 @@ package dev.lakehouse.finance.risk;
  * A pivot (the argument of that square root) that is not above 1e-12 times A(i, i) means A is not
  * positive definite, up to rounding; the factorization then fails and says which pivot.
  */
-public final class Cholesky {
+public final class Cholesky implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   // a pivot at or below this fraction of its diagonal entry counts as zero (singular matrix)
   private static final double PIVOT_TOLERANCE = 1e-12;
 

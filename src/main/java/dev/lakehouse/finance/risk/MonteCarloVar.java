@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads only decide who fills which chunk, so the same seed and trial count give the same scenarios,
  * element for element, with 1 thread or 16.
  */
-public final class MonteCarloVar {
+public final class MonteCarloVar implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Trials per chunk, the unit of work and of random streams; part of what a seed means. */
   public static final int CHUNK_TRIALS = 8192;
 
@@ -88,14 +90,43 @@ public final class MonteCarloVar {
     return pnl;
   }
 
+  /** How many chunks a run of {@code trials} has; chunk i holds trials [i * CHUNK_TRIALS, ...). */
+  public static int chunkCount(int trials) {
+    return (int) (((long) trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS);
+  }
+
+  /**
+   * The scenarios of chunks {@code [firstChunk, lastChunk)} of a run of {@code trials}, exactly the
+   * elements {@link #simulate} puts there: how a distributed run (one task per chunk range) gets
+   * the same scenarios as this process.
+   */
+  public double[] simulateChunks(int trials, int firstChunk, int lastChunk) {
+    int chunks = chunkCount(trials);
+    if (firstChunk < 0 || lastChunk > chunks || firstChunk > lastChunk) {
+      throw new IllegalArgumentException(String.format(
+          "Invalid chunk range [%d, %d): a run of %d trials has chunks [0, %d)", firstChunk, lastChunk, trials, chunks));
+    }
+    SplittableRandom root = new SplittableRandom(seed);
+    for (int i = 0; i < firstChunk; i++) {
+      root.split();
+    }
+    int from = firstChunk * CHUNK_TRIALS;
+    int to = (int) Math.min((long) lastChunk * CHUNK_TRIALS, trials);
+    double[] pnl = new double[to - from];
+    double[] shocks = new double[exposures.length];
+    double[] returns = new double[exposures.length];
+    for (int chunk = firstChunk; chunk < lastChunk; chunk++) {
+      int start = chunk * CHUNK_TRIALS - from;
+      int end = (int) Math.min((long) start + CHUNK_TRIALS, pnl.length);
+      fillChunk(pnl, start, end, root.split(), shocks, returns);
+    }
+    return pnl;
+  }
+
   /** VaR and ES at confidence c from {@code trials} simulated scenarios. */
   public TailRisk tailRisk(double confidence, int trials, int threads) {
     Checks.confidence(confidence);
     return HistoricalVar.tailRisk(simulate(trials, threads), confidence);
-  }
-
-  private static int chunkCount(int trials) {
-    return (int) (((long) trials + CHUNK_TRIALS - 1) / CHUNK_TRIALS);
   }
 
   // split in chunk order on the calling thread, so stream i is the same whoever uses it

@@ -4,7 +4,7 @@ package dev.lakehouse.finance.risk;
  * The joint distribution {@link MonteCarloVar} draws daily returns from; both have mean zero and the
  * covariance matrix S given to the simulation.
  */
-public sealed interface ReturnDistribution {
+public sealed interface ReturnDistribution extends java.io.Serializable {
 
   /** Multivariate normal: r = L z, z independent standard normals, L L' = S. */
   static ReturnDistribution normal() {

@@ -64,6 +64,22 @@ class MonteCarloVarTest {
   }
 
   @Test
+  void chunkRangesConcatenateToTheWholeRun() {
+    int trials = 3 * MonteCarloVar.CHUNK_TRIALS + 100;
+    MonteCarloVar mc = MonteCarloVar.of(TWO_ASSET_EXPOSURES, TWO_ASSET_COVARIANCE, ReturnDistribution.studentT(5), SEED);
+    double[] whole = mc.simulate(trials, 1);
+    double[] first = mc.simulateChunks(trials, 0, 1);
+    double[] rest = mc.simulateChunks(trials, 1, MonteCarloVar.chunkCount(trials));
+
+    assertThat(MonteCarloVar.chunkCount(trials)).isEqualTo(4);
+    double[] joined = new double[trials];
+    System.arraycopy(first, 0, joined, 0, first.length);
+    System.arraycopy(rest, 0, joined, first.length, rest.length);
+    assertThat(joined).containsExactly(whole);
+    assertThatThrownBy(() -> mc.simulateChunks(trials, 2, 5)).hasMessageContaining("chunks [0, 4)");
+  }
+
+  @Test
   void sameSeedGivesTheSameScenariosWhateverTheThreadCount() {
     // three full chunks and a partial one
     int trials = 3 * MonteCarloVar.CHUNK_TRIALS + 100;

@@ -1,0 +1,50 @@
+package dev.lakehouse.cli;
+
+import dev.lakehouse.Lakehouse;
+import dev.lakehouse.finance.market.MarketLoad;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "finance", mixinStandardHelpOptions = true,
+    description = "Finance data: the market history and portfolios the risk jobs read.",
+    subcommands = {FinanceCommand.Market.class})
+final class FinanceCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "market", mixinStandardHelpOptions = true,
+      description = {"Load a generated end-of-day market history (21 instruments: equities, bonds, FX; correlated,",
+          "fat-tailed, volatility clustering, one crash episode) and 3 portfolios into silver.finance_instruments,",
+          "finance_prices, finance_positions and finance_market_windows. Loading a range again replaces it."})
+  static final class Market implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: three years before --to).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: yesterday, UTC).")
+    LocalDate to;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: generate.seed).")
+    Long seed;
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-market");
+      LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+      LocalDate first = from != null ? from : last.minusYears(3);
+      MarketLoad.Loaded loaded = new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(),
+          seed != null ? seed : lakehouse.config().generate().seed(), first, last);
+      System.out.printf("Loaded %d instruments x %d trading days (%,d closes) from %s to %s, %d positions%s%n",
+          loaded.instruments(), loaded.tradingDays(), loaded.prices(), first, last, loaded.positions(),
+          loaded.crash() == null ? "" : "; crash window " + loaded.crash().first() + " to " + loaded.crash().last());
+      return 0;
+    }
+  }
+}

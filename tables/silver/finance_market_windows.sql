@@ -1,0 +1,12 @@
+-- Named periods of the market history that historical stress scenarios refer to (a scenario with
+-- `window: crash` replays the moves of the window named crash). Loaded with the market history
+-- (`finance market`), or added by hand for real episodes.
+CREATE TABLE IF NOT EXISTS silver.finance_market_windows (
+  window_name STRING NOT NULL COMMENT 'Name a scenario refers to, e.g. crash; the key',
+  from_date DATE NOT NULL COMMENT 'First trading day of the window',
+  to_date DATE NOT NULL COMMENT 'Last trading day of the window',
+  description STRING COMMENT 'What happened',
+  loaded_at TIMESTAMP NOT NULL COMMENT 'When the row was loaded (UTC)'
+)
+USING DELTA
+COMMENT 'One row per named window, unique on window_name'
