@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "finance", mixinStandardHelpOptions = true,
     description = "Finance data: the market history and portfolios the risk jobs read.",
-    subcommands = {FinanceCommand.Market.class})
+    subcommands = {FinanceCommand.Market.class, FinanceCommand.ScorePayments.class})
 final class FinanceCommand implements Runnable {
   @Override
   public void run() {
@@ -45,6 +45,35 @@ final class FinanceCommand implements Runnable {
           loaded.instruments(), loaded.tradingDays(), loaded.prices(), first, last, loaded.positions(),
           loaded.crash() == null ? "" : "; crash window " + loaded.crash().first() + " to " + loaded.crash().last());
       return 0;
+    }
+  }
+
+  @Command(name = "score", mixinStandardHelpOptions = true,
+      description = {"Score payments for fraud as they arrive in silver.finance_payments: rules with reason codes over",
+          "per-card state, into gold.finance_payment_scores; high scores to gold.finance_fraud_alerts and ops.alerts.",
+          "Runs until Ctrl-C, or with --available-now scores what silver holds and exits."})
+  static final class ScorePayments implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--available-now", description = "Score what silver holds now, then exit.")
+    boolean availableNow;
+
+    @Override
+    public Integer call() throws java.util.concurrent.TimeoutException {
+      run(Lakehouse.open(options.config(), "lakehouse-finance-score"), availableNow);
+      return 0;
+    }
+
+    static void run(Lakehouse lakehouse, boolean availableNow) throws java.util.concurrent.TimeoutException {
+      org.apache.spark.sql.streaming.Trigger trigger = availableNow
+          ? org.apache.spark.sql.streaming.Trigger.AvailableNow()
+          : org.apache.spark.sql.streaming.Trigger.ProcessingTime(lakehouse.config().fraud().triggerInterval().toMillis());
+      var query = new dev.lakehouse.finance.scoring.FraudScoring(lakehouse.config(), lakehouse.catalog())
+          .start(lakehouse.spark(), trigger);
+      if (!availableNow) {
+        dev.lakehouse.spark.StreamingQueries.stopOnShutdown(java.util.List.of(query), System.out);
+      }
+      dev.lakehouse.spark.StreamingQueries.awaitAll(java.util.List.of(query), System.out, java.time.Duration.ofSeconds(10));
     }
   }
 }

@@ -25,6 +25,7 @@ public record LakehouseConfig(
     Generate generate,
     Logs logs,
     Risk risk,
+    Fraud fraud,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -73,6 +74,9 @@ public record LakehouseConfig(
   public record Risk(int lookbackDays, double ewmaLambda, int monteCarloTrials, long monteCarloSeed, double studentTDegrees,
       int backtestDays) {}
 
+  /** Fraud scoring settings. */
+  public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -112,7 +116,7 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -131,6 +135,9 @@ public record LakehouseConfig(
   /** Every key with its resolved value as text, in key order. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
+    values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
+    values.put("fraud.trigger-interval", fraud.triggerInterval().toMillis() + "ms");
     values.put("generate.count", Long.toString(generate.count()));
     values.put("generate.malformed-fraction", Double.toString(generate.malformedFraction()));
     values.put("generate.seed", Long.toString(generate.seed()));
@@ -213,6 +220,10 @@ public record LakehouseConfig(
             read.longAtLeast("risk.monte-carlo-seed", Long.MIN_VALUE),
             read.greaterThan("risk.student-t-degrees", 2),
             read.intAtLeast("risk.backtest-days", 20)),
+        new Fraud(
+            read.fraction("fraud.alert-score"),
+            read.positiveDuration("fraud.state-timeout"),
+            read.positiveDuration("fraud.trigger-interval")),
         read.origins());
   }
 
