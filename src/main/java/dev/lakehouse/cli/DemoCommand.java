@@ -3,14 +3,21 @@ package dev.lakehouse.cli;
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.catalog.TableDefinition;
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.finance.market.BacktestJob;
+import dev.lakehouse.finance.market.MarketLoad;
+import dev.lakehouse.finance.market.RiskJob;
+import dev.lakehouse.finance.market.StressJob;
 import dev.lakehouse.generate.Anomaly;
 import dev.lakehouse.generate.GeneratorSettings;
+import dev.lakehouse.generate.MarketHistory;
 import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.LocalKafkaBroker;
 import dev.lakehouse.refine.RefineJob;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +65,14 @@ final class DemoCommand implements Callable<Integer> {
       step(6, "logs: streaming detectors (available now), then the day's gold tables and report");
       LogsCommand.Detect.run(lakehouse, true);
       LogsCommand.Publish.publish(lakehouse, settings.day());
-      step(7, "summary");
+      step(7, "finance: fraud scoring (available now), market history, VaR, stress tests and backtest");
+      FinanceCommand.ScorePayments.run(lakehouse, true);
+      LocalDate riskDate = lastTradingDay(settings.day());
+      new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(), settings.seed(), riskDate.minusYears(3), riskDate);
+      new RiskJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
+      new StressJob(lakehouse.catalog()).run(lakehouse.spark(), riskDate, List.of());
+      new BacktestJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
+      step(8, "summary");
       summarize(lakehouse);
     } finally {
       if (broker != null) {
@@ -75,8 +89,16 @@ final class DemoCommand implements Callable<Integer> {
     return broker;
   }
 
+  private static LocalDate lastTradingDay(LocalDate day) {
+    LocalDate d = day;
+    while (!MarketHistory.isTradingDay(d)) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
+
   private void step(int number, String what) {
-    System.out.printf("%n[%d/7 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
+    System.out.printf("%n[%d/8 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
   }
 
   private void summarize(Lakehouse lakehouse) {
@@ -100,9 +122,29 @@ final class DemoCommand implements Callable<Integer> {
         "SELECT f.kind, f.ip, f.detector, f.events, f.detail, b.entry IS NOT NULL AS blacklisted FROM gold.logs_security_findings f "
             + "LEFT JOIN gold.logs_ip_blacklist b ON f.ip = b.entry ORDER BY f.events DESC"), 10);
     System.out.println();
+    System.out.println("Market risk of the portfolios (historical simulation, 1 day) and the worst stress scenario:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT r.risk_date, r.portfolio_id, round(r.portfolio_value) AS value, round(v95.value_at_risk) AS var_95, "
+            + "round(r.value_at_risk) AS var_99, round(es.expected_shortfall) AS es_975, b.zone AS backtest, "
+            + "s.scenario AS worst_scenario, round(s.pnl) AS worst_pnl "
+            + "FROM gold.finance_risk_daily r "
+            + "JOIN gold.finance_risk_daily v95 ON v95.risk_date = r.risk_date AND v95.portfolio_id = r.portfolio_id "
+            + "AND v95.method = r.method AND v95.horizon_days = 1 AND v95.confidence = 0.95 "
+            + "JOIN gold.finance_risk_daily es ON es.risk_date = r.risk_date AND es.portfolio_id = r.portfolio_id "
+            + "AND es.method = r.method AND es.horizon_days = 1 AND es.confidence = 0.975 "
+            + "LEFT JOIN gold.finance_backtest b ON b.backtest_date = r.risk_date AND b.portfolio_id = r.portfolio_id "
+            + "LEFT JOIN (SELECT *, row_number() OVER (PARTITION BY stress_date, portfolio_id ORDER BY pnl) AS n "
+            + "FROM gold.finance_stress_results) s ON s.stress_date = r.risk_date AND s.portfolio_id = r.portfolio_id AND s.n = 1 "
+            + "WHERE r.method = 'historical' AND r.horizon_days = 1 AND r.confidence = 0.99 ORDER BY 2"), 10);
+    System.out.println();
+    System.out.println("Fraud scoring: payments by reason code and alerts raised:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT reason, count(*) AS payments, count_if(is_alert) AS alerted, count_if(is_fraud) AS labelled_fraud "
+            + "FROM gold.finance_payment_scores LATERAL VIEW explode(reason_codes) r AS reason GROUP BY 1 ORDER BY 2 DESC"), 12);
+    System.out.println();
     System.out.println("Alerts:");
     Printing.table(lakehouse.spark().sql(
-        "SELECT domain, rule, severity, subject, window_start, message FROM ops.alerts ORDER BY first_seen_at"), 10);
+        "SELECT domain, rule, severity, subject, window_start, message FROM ops.alerts ORDER BY domain, first_seen_at"), 20);
     System.out.println();
     System.out.println("Top event types in silver.commerce_events:");
     Printing.table(lakehouse.spark().sql(
