@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS gold.finance_backtest (
   kupiec_p_value DOUBLE NOT NULL COMMENT 'Its p-value',
   christoffersen_lr DOUBLE NOT NULL COMMENT 'Christoffersen independence likelihood ratio (chi-square, 1 df)',
   christoffersen_p_value DOUBLE NOT NULL COMMENT 'Its p-value',
-  zone STRING NOT NULL COMMENT 'Basel traffic light: green (0-4) | yellow (5-9) | red (10+)',
+  zone STRING NOT NULL COMMENT 'Basel traffic light over 250 days: green (0-4) | yellow (5-9) | red (10+); n/a for a shorter window',
   computed_at TIMESTAMP NOT NULL COMMENT 'When it was computed (UTC)'
 )
 USING DELTA

@@ -1,5 +1,5 @@
 -- Each day's 1-day 99% historical VaR against the next trading day's realised P&L of the same
--- positions (`risk backtest --date D`): the series a VaR backtest counts exceptions in.
+-- positions (those of the latest backtest run, held constant over its window) (`risk backtest --date D`): the series a VaR backtest counts exceptions in.
 CREATE TABLE IF NOT EXISTS gold.finance_backtest_days (
   forecast_date DATE NOT NULL COMMENT 'Day the VaR was computed for (positions and history up to it)',
   pnl_date DATE NOT NULL COMMENT 'Next trading day, whose P&L is compared',

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "finance", mixinStandardHelpOptions = true,
     description = "Finance data: the market history and portfolios the risk jobs read.",
-    subcommands = {FinanceCommand.Market.class, FinanceCommand.ScorePayments.class})
+    subcommands = {FinanceCommand.Market.class, FinanceCommand.ScorePayments.class, FinanceCommand.Compliance.class})
 final class FinanceCommand implements Runnable {
   @Override
   public void run() {
@@ -74,6 +74,27 @@ final class FinanceCommand implements Runnable {
         dev.lakehouse.spark.StreamingQueries.stopOnShutdown(java.util.List.of(query), System.out);
       }
       dev.lakehouse.spark.StreamingQueries.awaitAll(java.util.List.of(query), System.out, java.time.Duration.ofSeconds(10));
+    }
+  }
+
+  @Command(name = "compliance", mixinStandardHelpOptions = true,
+      description = {"Compliance checks of a date: payments at or above the reporting threshold (10,000), structuring",
+          "(3 or more payments of 80-100% of it within 24 hours summing above it) and sanctions-list name matches",
+          "(silver.finance_customers against silver.finance_sanctions) into gold.finance_compliance_findings."})
+  static final class Compliance implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "UTC date to check.")
+    LocalDate date;
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-compliance");
+      var findings = new dev.lakehouse.finance.scoring.ComplianceJob(lakehouse.catalog(),
+          dev.lakehouse.finance.compliance.ComplianceRules.defaults()).run(lakehouse.spark(), date);
+      System.out.printf("%d finding(s) on %s%n", findings.size(), date);
+      findings.forEach(r -> System.out.printf("  %-18s %-10s %s%n", r.getString(2), r.getString(3), r.getString(10)));
+      return 0;
     }
   }
 }

@@ -136,18 +136,30 @@ final class LogsCommand implements Runnable {
     @Option(names = "--publish", description = "Also publish gold.logs_traffic_hourly, logs_errors_daily and logs_security_findings.")
     boolean publish;
 
+    @Option(names = "--date", split = ",", paramLabel = "YYYY-MM-DD",
+        description = "With --publish: the dates to publish, which the files must hold completely (publishing replaces the "
+            + "whole day in gold).")
+    List<LocalDate> dates;
+
     @Override
     public Integer call() {
       LakehouseConfig config = options.config();
       if (!LogInputs.AUTO.equalsIgnoreCase(format)) {
         LogFormat.fromName(format);
       }
+      if (publish && (dates == null || dates.isEmpty())) {
+        throw new ParameterException(new CommandLine(this), "--publish needs --date D[,D...]: publishing replaces whole days "
+            + "in gold, so name the days the files hold completely");
+      }
+      if (!publish && dates != null) {
+        throw new ParameterException(new CommandLine(this), "--date is only for --publish");
+      }
       Instant started = Instant.now();
       LogAnalyzer analyzer = new LogAnalyzer(thresholds(config));
       Lakehouse lakehouse = publish ? Lakehouse.open(config, "lakehouse-logs-analyze") : null;
       SparkSession spark = publish ? lakehouse.spark() : Sessions.session(config, "lakehouse-logs-analyze");
       Instant ready = Instant.now();
-      LogAnalyzer.Outcome outcome = analyzer.analyzeFiles(spark, inputs, format, publish ? lakehouse.catalog() : null);
+      LogAnalyzer.Outcome outcome = analyzer.analyzeFiles(spark, inputs, format, publish ? lakehouse.catalog() : null, dates);
       Path dir = out != null ? out : Path.of(config.path("reports/logs-analyze"));
       LogReports.Written written = LogReports.write(outcome.report(), dir, "Access log analysis");
       Instant done = Instant.now();

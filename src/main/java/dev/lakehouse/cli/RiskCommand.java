@@ -101,7 +101,7 @@ final class RiskCommand implements Runnable {
       for (BacktestJob.Outcome o : outcomes) {
         System.out.printf("%-16s %6d %10d %10.3f %12.4f %16.4f %8s%n", o.portfolio(), o.days(), o.exceptions(),
             o.backtest().kupiec().statistic(), o.backtest().kupiec().pValue(), o.backtest().independence().pValue(),
-            o.zone().name().toLowerCase(java.util.Locale.ROOT));
+            o.zone() == null ? "n/a" : o.zone().name().toLowerCase(java.util.Locale.ROOT));
         if (o.zone() == BaselZone.RED) {
           red.add(o.portfolio() + " (" + o.exceptions() + " exceptions in " + o.days() + " days)");
         }

@@ -298,7 +298,7 @@ public record LakehouseConfig(
       } catch (ConfigException.WrongType e) {
         throw invalid(key, "must be a number in [0, 1)");
       }
-      if (value < 0 || value >= 1) {
+      if (!(value >= 0 && value < 1)) {
         throw invalid(key, "must be a number in [0, 1)");
       }
       return value;
@@ -314,7 +314,7 @@ public record LakehouseConfig(
 
     double openUnit(String key) {
       double value = number(key, "must be a number in (0, 1)");
-      if (value <= 0 || value >= 1) {
+      if (!(value > 0 && value < 1)) {
         throw invalid(key, "must be a number in (0, 1)");
       }
       return value;

@@ -33,7 +33,7 @@ public record ComplianceRules(
     BigDecimal justBelowFraction,
     Duration structuringWindow,
     int structuringMinCount,
-    double sanctionsMatchThreshold) {
+    double sanctionsMatchThreshold) implements java.io.Serializable {
 
   // payments of this amount or more are reported, in any currency without its own threshold
   public static final BigDecimal DEFAULT_REPORTING_THRESHOLD = new BigDecimal("10000");

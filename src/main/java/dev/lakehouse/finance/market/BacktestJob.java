@@ -8,6 +8,7 @@ import dev.lakehouse.finance.risk.Backtest;
 import dev.lakehouse.finance.risk.BaselZone;
 import dev.lakehouse.finance.risk.HistoricalVar;
 import dev.lakehouse.ops.DeltaRetries;
+import dev.lakehouse.quality.GatedWrite;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -25,8 +26,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The VaR backtest of a date: for each of the last {@code risk.backtest-days} trading days d up to
- * the date, the 1-day 99% historical VaR of d's positions (history up to d) against the P&L those
- * positions made on the next trading day. Exceptions, Kupiec, Christoffersen and the Basel zone go
+ * the date, the 1-day 99% historical VaR (history up to d) of the portfolio's positions as of the
+ * backtest date, valued at d's prices, against the P&L those positions made on the next trading
+ * day. (Positions are held constant over the window; the generated portfolios do not trade.) The
+ * Basel zone is given only for a 250-day window, where it is defined. Exceptions, Kupiec, Christoffersen and the Basel zone go
  * to gold.finance_backtest; the day-by-day series to gold.finance_backtest_days. A red zone raises
  * {@code finance.var_backtest_red}.
  */
@@ -35,6 +38,7 @@ public final class BacktestJob {
   public static final String DAYS = "gold.finance_backtest_days";
   public static final String RED_RULE = "finance.var_backtest_red";
   public static final double CONFIDENCE = 0.99;
+  public static final int BASEL_DAYS = 250;
 
   private static final StructType DAY_SCHEMA = new StructType()
       .add("forecast_date", DataTypes.DateType, false)
@@ -80,7 +84,8 @@ public final class BacktestJob {
       // forecast days d = last - n .. last - 1, each compared with day d + 1; each needs 20 days of history
       int n = Math.min(settings.backtestDays(), last - 20);
       if (n < 1) {
-        throw new IllegalStateException("not enough history up to " + date + " for a backtest of " + portfolio);
+        throw new IllegalStateException(String.format("Cannot backtest %s on %s: %d trading days of prices, at least 22 needed "
+            + "(20 of history for the first forecast, then one forecast and its next day)", portfolio, date, last + 1));
       }
       double[] var = new double[n];
       double[] pnl = new double[n];
@@ -93,11 +98,12 @@ public final class BacktestJob {
             var[k], pnl[k], -pnl[k] > var[k], now));
       }
       Backtest backtest = Backtest.of(var, pnl, CONFIDENCE);
-      BaselZone zone = backtest.baselZone();
+      // the traffic light is defined for 250 days at 99%; a shorter window gets no zone
+      BaselZone zone = n == BASEL_DAYS ? backtest.baselZone() : null;
       outcomes.add(new Outcome(portfolio, n, backtest.exceptionCount(), backtest, zone));
       summaries.add(RowFactory.create(Date.valueOf(date), portfolio, n, backtest.exceptionCount(), n * (1 - CONFIDENCE),
           backtest.kupiec().statistic(), backtest.kupiec().pValue(), backtest.independence().statistic(),
-          backtest.independence().pValue(), zone.name().toLowerCase(Locale.ROOT), now));
+          backtest.independence().pValue(), zone == null ? "n/a" : zone.name().toLowerCase(Locale.ROOT), now));
       if (zone == BaselZone.RED) {
         Instant from = market.dates().get(last - n).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -113,8 +119,8 @@ public final class BacktestJob {
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()
         .execute());
-    spark.createDataFrame(summaries, SUMMARY_SCHEMA).write().format("delta").mode("overwrite")
-        .option("replaceWhere", "backtest_date = DATE'" + date + "'").save(catalog.location(SUMMARY));
+    new GatedWrite(catalog).replace(spark, SUMMARY, spark.createDataFrame(summaries, SUMMARY_SCHEMA),
+        "backtest_date = DATE'" + date + "'", date);
     new AlertStore(catalog).raise(spark, alerts);
     return outcomes;
   }

@@ -55,6 +55,8 @@ public final class MarketSnapshot {
       throw new IllegalStateException("silver.finance_instruments is empty: load market data first (bin/lakehouse finance market)");
     }
     List<String> instruments = List.copyOf(info.keySet());
+    Map<String, Map<String, Double>> positions = positions(spark, asOf);
+    boolean[] required = required(instruments, info, positions);
     TreeMap<LocalDate, double[]> closes = new TreeMap<>();
     for (Row r : spark.table("silver.finance_prices").where(col("price_date").leq(lit(Date.valueOf(asOf))))
         .select("price_date", "instrument_id", "close").collectAsList()) {
@@ -64,18 +66,27 @@ public final class MarketSnapshot {
         day[i] = r.getDouble(2);
       }
     }
-    closes.values().removeIf(day -> Arrays.stream(day).anyMatch(Double::isNaN));
+    // a day counts when every instrument held (and the FX to value it) has a close; others may be missing
+    closes.values().removeIf(day -> {
+      for (int i = 0; i < day.length; i++) {
+        if (required[i] && Double.isNaN(day[i])) {
+          return true;
+        }
+      }
+      return false;
+    });
     if (closes.isEmpty() || !closes.lastKey().equals(asOf)) {
-      throw new IllegalStateException("no complete set of closes on " + asOf + " in silver.finance_prices"
-          + (closes.isEmpty() ? "" : " (last complete day: " + closes.lastKey() + ")"));
+      throw new IllegalStateException("Cannot value the portfolios on " + asOf + ": silver.finance_prices has no close that day "
+          + "for every instrument held" + (closes.isEmpty() ? "" : " (last complete day: " + closes.lastKey() + ")")
+          + "; load prices with bin/lakehouse finance market");
     }
     List<LocalDate> dates = List.copyOf(closes.keySet());
     double[][] values = new double[dates.size()][];
     int t = 0;
     for (double[] day : closes.values()) {
-      values[t++] = inBaseCurrency(day, instruments, info);
+      values[t++] = inBaseCurrency(day, instruments, info, required);
     }
-    return new MarketSnapshot(asOf, dates, instruments, info, values, positions(spark, asOf));
+    return new MarketSnapshot(asOf, dates, instruments, info, values, positions);
   }
 
   // the latest holdings at or before asOf, per portfolio
@@ -88,13 +99,44 @@ public final class MarketSnapshot {
     return positions;
   }
 
-  private static double[] inBaseCurrency(double[] closes, List<String> instruments, Map<String, InstrumentInfo> info) {
+  // held instruments and the <CCY>USD instruments that value them; everything when nothing is held
+  private static boolean[] required(List<String> instruments, Map<String, InstrumentInfo> info,
+      Map<String, Map<String, Double>> positions) {
+    boolean[] required = new boolean[instruments.size()];
+    boolean any = false;
+    for (Map<String, Double> held : positions.values()) {
+      for (String instrument : held.keySet()) {
+        int i = instruments.indexOf(instrument);
+        if (i < 0) {
+          throw new IllegalStateException("Cannot value " + instrument + ": it is held (silver.finance_positions) but not in "
+              + "silver.finance_instruments");
+        }
+        required[i] = true;
+        any = true;
+        int fx = instruments.indexOf(info.get(instrument).currency() + BASE_CURRENCY);
+        if (fx >= 0) {
+          required[fx] = true;
+        }
+      }
+    }
+    if (!any) {
+      java.util.Arrays.fill(required, true);
+    }
+    return required;
+  }
+
+  private static double[] inBaseCurrency(double[] closes, List<String> instruments, Map<String, InstrumentInfo> info,
+      boolean[] required) {
     double[] converted = new double[closes.length];
     for (int i = 0; i < closes.length; i++) {
       String currency = info.get(instruments.get(i)).currency();
       double rate = 1;
       if (!currency.equals(BASE_CURRENCY)) {
         int fx = instruments.indexOf(currency + BASE_CURRENCY);
+        if (fx < 0 && !required[i]) {
+          converted[i] = Double.NaN;
+          continue;
+        }
         if (fx < 0) {
           throw new IllegalStateException("cannot convert " + instruments.get(i) + " from " + currency + " to " + BASE_CURRENCY
               + ": no " + currency + BASE_CURRENCY + " instrument in silver.finance_instruments");

@@ -8,6 +8,7 @@ import dev.lakehouse.finance.risk.MonteCarloVar;
 import dev.lakehouse.finance.risk.ParametricVar;
 import dev.lakehouse.finance.risk.ReturnDistribution;
 import dev.lakehouse.finance.risk.TailRisk;
+import dev.lakehouse.quality.GatedWrite;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -141,8 +142,6 @@ public final class RiskJob {
         }
       }
     }
-    spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite")
-        .option("replaceWhere", "risk_date = DATE'" + date + "'")
-        .save(catalog.location(TABLE));
+    new GatedWrite(catalog).replace(spark, TABLE, spark.createDataFrame(rows, SCHEMA), "risk_date = DATE'" + date + "'", date);
   }
 }

@@ -9,6 +9,7 @@ import dev.lakehouse.finance.stress.ScenarioLibrary;
 import dev.lakehouse.finance.stress.StressResult;
 import dev.lakehouse.finance.stress.StressTest;
 import dev.lakehouse.finance.stress.Window;
+import dev.lakehouse.quality.GatedWrite;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -68,11 +69,11 @@ public final class StressJob {
         : scenarioNames.stream().map(library::get).toList();
     MarketSnapshot market = MarketSnapshot.load(spark, date);
     Map<String, DateRange> windows = new LinkedHashMap<>();
-    spark.table("silver.finance_market_windows").collectAsList().forEach(r -> windows.put(r.getString(0),
+    spark.table("silver.finance_market_windows").select("window_name", "from_date", "to_date").collectAsList().forEach(r -> windows.put(r.getString(0),
         new DateRange(r.getDate(1).toLocalDate(), r.getDate(2).toLocalDate())));
     StressTest stress = StressTest.defaults().withNamedWindows(windows);
     List<PositionValue> positions = positions(market);
-    PriceHistory history = history(market);
+    PriceHistory history = history(market, positions);
     List<StressResult> results = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     for (Scenario scenario : chosen) {
@@ -99,9 +100,10 @@ public final class StressJob {
     return positions;
   }
 
-  private static PriceHistory history(MarketSnapshot market) {
+  // the instruments held: others may lack closes on some days
+  private static PriceHistory history(MarketSnapshot market, List<PositionValue> positions) {
     Map<String, double[]> closes = new LinkedHashMap<>();
-    for (String instrument : market.instruments()) {
+    for (String instrument : positions.stream().map(PositionValue::instrumentId).distinct().sorted().toList()) {
       double[] series = new double[market.dates().size()];
       for (int t = 0; t < series.length; t++) {
         series[t] = market.value(t, instrument);
@@ -122,8 +124,7 @@ public final class StressJob {
           r.detail(), now));
     }
     String names = String.join(", ", scenarios.stream().map(n -> "'" + n + "'").toList());
-    spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite")
-        .option("replaceWhere", "stress_date = DATE'" + date + "' AND scenario IN (" + names + ")")
-        .save(catalog.location(TABLE));
+    new GatedWrite(catalog).replace(spark, TABLE, spark.createDataFrame(rows, SCHEMA),
+        "stress_date = DATE'" + date + "' AND scenario IN (" + names + ")", date);
   }
 }

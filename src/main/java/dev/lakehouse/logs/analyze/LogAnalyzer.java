@@ -55,6 +55,15 @@ public final class LogAnalyzer {
    * and silver.logs_app_events.
    */
   public Outcome analyzeFiles(SparkSession spark, List<String> inputs, String format, TableCatalog publishTo) {
+    return analyzeFiles(spark, inputs, format, publishTo, null);
+  }
+
+  /**
+   * As above, publishing only {@code dates} (null: every date the files hold). Publishing replaces
+   * whole days, so name the dates the files cover completely.
+   */
+  public Outcome analyzeFiles(SparkSession spark, List<String> inputs, String format, TableCatalog publishTo,
+      List<LocalDate> dates) {
     List<Path> files = LogInputs.expand(inputs);
     Map<Path, LogFormat> formats = LogInputs.formats(files, format);
     Map<String, String> formatNames = new LinkedHashMap<>();
@@ -78,7 +87,7 @@ public final class LogAnalyzer {
           .fold(new WebStats(), WebStats::merge));
     }
     WebLogReport report = stats.report(List.copyOf(inputs), formatNames, thresholds);
-    LogsGold.Published published = publishTo == null ? null : publish(spark, webFiles, inputs, publishTo);
+    LogsGold.Published published = publishTo == null ? null : publish(spark, webFiles, inputs, publishTo, dates);
     return new Outcome(report, published);
   }
 
@@ -123,7 +132,7 @@ public final class LogAnalyzer {
 
   // the gold tables of every date in the files, computed with SQL over the parsed lines
   private LogsGold.Published publish(SparkSession spark, Map<LogFormat, List<String>> webFiles, List<String> inputs,
-      TableCatalog catalog) {
+      TableCatalog catalog, List<LocalDate> only) {
     Dataset<Row> lines = null;
     for (Map.Entry<LogFormat, List<String>> group : webFiles.entrySet()) {
       Dataset<Row> parsed = WebLines.read(spark, group.getValue(), group.getKey()).withColumn("_file", input_file_name());
@@ -134,8 +143,8 @@ public final class LogAnalyzer {
       cached.where(col(WebLines.RULE).isNull()).drop(WebLines.RULE, WebLines.REASON, WebLines.LINE, "_file")
           .createOrReplaceTempView(VIEW);
       quarantine(catalog, cached);
-      List<LocalDate> dates = spark.sql("SELECT DISTINCT to_date(requested_at) FROM " + VIEW + " ORDER BY 1").collectAsList()
-          .stream().map(r -> r.getDate(0).toLocalDate()).toList();
+      List<LocalDate> dates = only != null ? only : spark.sql("SELECT DISTINCT to_date(requested_at) FROM " + VIEW + " ORDER BY 1")
+          .collectAsList().stream().map(r -> r.getDate(0).toLocalDate()).toList();
       return new LogsGold(catalog).publish(spark, VIEW, dates, "files: " + String.join(", ", inputs), thresholds);
     } finally {
       spark.catalog().dropTempView(VIEW);

@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 
 import dev.lakehouse.catalog.TableCatalog;
+import dev.lakehouse.quality.GatedWrite;
 import dev.lakehouse.quality.QualityGate;
-import dev.lakehouse.quality.RunKey;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,16 +30,14 @@ public final class LogsGold {
   /** Rows written per table for the dates published. */
   public record Published(List<LocalDate> dates, long trafficHours, long errorRows, long findings) {}
 
-  private final TableCatalog catalog;
-  private final QualityGate gate;
+  private final GatedWrite write;
 
   public LogsGold(TableCatalog catalog) {
     this(catalog, new QualityGate(catalog));
   }
 
   public LogsGold(TableCatalog catalog, QualityGate gate) {
-    this.catalog = catalog;
-    this.gate = gate;
+    this.write = new GatedWrite(catalog, gate);
   }
 
   /**
@@ -78,7 +76,13 @@ public final class LogsGold {
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
     spark.table(view).where("to_date(requested_at) IN (" + inDates + ")").createOrReplaceTempView(view + "_day");
-    Dataset<Row> findings = withFindingId(new WebLogAnalysis(spark, view + "_day").findings(thresholds), DAILY)
+    Dataset<Row> daily;
+    try {
+      daily = new WebLogAnalysis(spark, view + "_day").findings(thresholds);
+    } finally {
+      spark.catalog().dropTempView(view + "_day");
+    }
+    Dataset<Row> findings = withFindingId(daily, DAILY)
         .withColumn("detector", lit(DAILY))
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
@@ -95,28 +99,7 @@ public final class LogsGold {
         sha2(concat_ws("|", col("finding_date").cast("string"), col("kind"), col("ip"), lit(detector)), 256));
   }
 
-  // the gate sees exactly the rows about to replace each date; an error-level failure throws
-  // before anything is written, so a failed date keeps its previous rows
   private long replace(SparkSession spark, String table, Dataset<Row> rows, String replaceWhere, List<LocalDate> dates) {
-    Dataset<Row> shaped = rows.select(catalogColumns(spark, table)).persist();
-    try {
-      if (gate.guards(table)) {
-        String dateColumn = table.equals(FINDINGS) ? "finding_date" : "request_date";
-        for (LocalDate date : dates) {
-          gate.check(spark, shaped.where(col(dateColumn).equalTo(lit(java.sql.Date.valueOf(date)))),
-              RunKey.gateForDate(table, date, Instant.now()));
-        }
-      }
-      shaped.write().format("delta").mode("overwrite").option("replaceWhere", replaceWhere).save(catalog.location(table));
-      return shaped.count();
-    } finally {
-      shaped.unpersist();
-    }
-  }
-
-  private org.apache.spark.sql.Column[] catalogColumns(SparkSession spark, String table) {
-    return java.util.Arrays.stream(spark.read().format("delta").load(catalog.location(table)).schema().fieldNames())
-        .map(org.apache.spark.sql.functions::col)
-        .toArray(org.apache.spark.sql.Column[]::new);
+    return write.replace(spark, table, rows, replaceWhere, table.equals(FINDINGS) ? "finding_date" : "request_date", dates);
   }
 }

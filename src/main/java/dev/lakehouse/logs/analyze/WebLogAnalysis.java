@@ -57,12 +57,13 @@ public final class WebLogAnalysis {
         + "WHERE r.status = 404 OR p.probe IS NOT NULL OR t.tool IS NOT NULL "
         + "OR (r.method = 'POST' AND " + LogFunctions.FAILED_LOGIN + "(r.method, r.path, r.status))");
     String requests = "lakehouse_evidence_" + Math.abs(view.hashCode());
-    // materialized once (it is small), so the four kinds below do not each recompute the signatures
-    evidenceRows.localCheckpoint(true).createOrReplaceTempView(requests);
+    // computed once (it is small), so the four kinds below do not each recompute the signatures
+    Dataset<Row> cached = evidenceRows.persist();
+    cached.createOrReplaceTempView(requests);
     String evidence = "slice(sort_array(collect_set(concat(coalesce(path, ''), coalesce(concat('?', query), '')))), 1, 5)";
     String columns = "count(*) AS events, count(DISTINCT path) AS distinct_paths, min(requested_at) AS first_seen_at, "
         + "max(requested_at) AS last_seen_at";
-    return spark.sql(String.join(" UNION ALL ",
+    Dataset<Row> findings = spark.sql(String.join(" UNION ALL ",
         "SELECT d AS finding_date, 'scanner' AS kind, ip, 'warning' AS severity, " + columns
             + ", concat(count(DISTINCT path), ' distinct paths answered 404') AS detail, " + evidence + " AS samples "
             + "FROM " + requests + " WHERE status = 404 GROUP BY d, ip HAVING count(DISTINCT path) >= " + thresholds.scannerDistinct404(),
@@ -72,7 +73,14 @@ public final class WebLogAnalysis {
         "SELECT d, probe, ip, 'warning', " + columns + ", concat(count(*), ' requests carry ', probe, ' signatures'), " + evidence
             + " FROM " + requests + " WHERE probe IS NOT NULL "
             + "GROUP BY d, probe, ip",
-        "SELECT d, 'bad_agent', ip, 'info', " + columns + ", concat('user agent of ', array_join(collect_set(tool), ', ')), "
+        "SELECT d, 'bad_agent', ip, 'info', " + columns + ", concat('user agent of ', array_join(sort_array(collect_set(tool)), ', ')), "
             + "slice(sort_array(collect_set(user_agent)), 1, 5) FROM " + requests + " WHERE tool IS NOT NULL GROUP BY d, ip"));
+    // findings are few: keep them as local rows and release the evidence
+    try {
+      return spark.createDataFrame(findings.collectAsList(), findings.schema());
+    } finally {
+      spark.catalog().dropTempView(requests);
+      cached.unpersist();
+    }
   }
 }

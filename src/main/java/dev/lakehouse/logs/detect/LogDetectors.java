@@ -16,6 +16,7 @@ import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.logs.analyze.LogsGold;
 import dev.lakehouse.logs.blacklist.IpBlacklist;
+import dev.lakehouse.logs.blacklist.IpRange;
 import dev.lakehouse.ops.DeltaRetries;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -170,7 +171,10 @@ public final class LogDetectors {
             String.format("requests <= %d, 4xx <= %d, 5xx <= %d per minute", logs.maxRequestsPerMinute(), logs.max4xxPerMinute(),
                 logs.max5xxPerMinute()),
             day.atStartOfDay(ZoneOffset.UTC).toInstant(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), now));
-        listings.add(new IpBlacklist.Listing(ip, "over the per-minute thresholds: " + why, IP_RULE, now, logs.blacklistTtl()));
+        // a client logged as a host name or a socket cannot be listed; it is still alerted and found
+        if (IpRange.key(ip) != null) {
+          listings.add(new IpBlacklist.Listing(ip, "over the per-minute thresholds: " + why, IP_RULE, now, logs.blacklistTtl()));
+        }
       }
       new AlertStore(catalog).raise(spark, alerts);
       new IpBlacklist(catalog).add(spark, listings);
