@@ -195,10 +195,11 @@ public final class MarketSnapshot {
 
   /** Exposures in the base currency on day index t: quantity x close, for {@link #held} in order. */
   public double[] exposures(String portfolio, int t) {
+    Map<String, Double> quantities = positions(portfolio);
     List<String> held = held(portfolio);
     double[] w = new double[held.size()];
     for (int i = 0; i < w.length; i++) {
-      w[i] = positions(portfolio).get(held.get(i)) * value(t, held.get(i));
+      w[i] = quantities.get(held.get(i)) * value(t, held.get(i));
     }
     return w;
   }
@@ -208,13 +209,12 @@ public final class MarketSnapshot {
    * (rows oldest first; row k is the move from day t-days+k to t-days+k+1). Fewer when the history is shorter.
    */
   public double[][] returns(String portfolio, int t, int days) {
-    List<String> held = held(portfolio);
+    int[] columns = held(portfolio).stream().mapToInt(this::index).toArray();
     int first = Math.max(1, t - days + 1);
-    double[][] returns = new double[t - first + 1][held.size()];
+    double[][] returns = new double[t - first + 1][columns.length];
     for (int day = first; day <= t; day++) {
-      for (int i = 0; i < held.size(); i++) {
-        int column = index(held.get(i));
-        returns[day - first][i] = values[day][column] / values[day - 1][column] - 1;
+      for (int i = 0; i < columns.length; i++) {
+        returns[day - first][i] = values[day][columns[i]] / values[day - 1][columns[i]] - 1;
       }
     }
     return returns;

@@ -18,8 +18,6 @@ public final class LogFunctions {
   public static final String BAD_AGENT = "lakehouse_bad_agent";
   /** {@code lakehouse_failed_login(method, path, status)}. */
   public static final String FAILED_LOGIN = "lakehouse_failed_login";
-  /** {@code lakehouse_browser(user_agent)}: the browser family. */
-  public static final String BROWSER = "lakehouse_browser";
   /** {@code lakehouse_is_bot(user_agent)}: crawler, scanner or script. */
   public static final String IS_BOT = "lakehouse_is_bot";
 
@@ -31,7 +29,6 @@ public final class LogFunctions {
     spark.udf().register(FAILED_LOGIN,
         (UDF3<String, String, Integer, Boolean>) (method, path, status) ->
             status != null && LoginAttempts.isFailedLogin(method, path, status), DataTypes.BooleanType);
-    spark.udf().register(BROWSER, (UDF1<String, String>) agent -> UserAgentInfo.of(agent).browser(), DataTypes.StringType);
     spark.udf().register(IS_BOT, (UDF1<String, Boolean>) agent -> UserAgentInfo.of(agent).isBot(), DataTypes.BooleanType);
   }
 }

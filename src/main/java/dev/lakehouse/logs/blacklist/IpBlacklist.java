@@ -1,5 +1,7 @@
 package dev.lakehouse.logs.blacklist;
 
+import static org.apache.spark.sql.functions.col;
+
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.ops.DeltaRetries;
 import io.delta.tables.DeltaTable;
@@ -94,10 +96,10 @@ public final class IpBlacklist {
   public boolean remove(SparkSession spark, String entry) {
     String normalized = IpRange.parse(entry).entry();
     DeltaTable table = DeltaTable.forPath(spark, location);
-    if (table.toDF().where(org.apache.spark.sql.functions.col("entry").equalTo(normalized)).isEmpty()) {
+    if (table.toDF().where(col("entry").equalTo(normalized)).isEmpty()) {
       return false;
     }
-    DeltaRetries.onConflict(() -> table.delete(org.apache.spark.sql.functions.col("entry").equalTo(normalized)));
+    DeltaRetries.onConflict(() -> table.delete(col("entry").equalTo(normalized)));
     return true;
   }
 
@@ -106,15 +108,15 @@ public final class IpBlacklist {
     return spark.read().format("delta").load(location)
         .selectExpr("entry", "reason", "source", "first_seen_at", "expires_at",
             "expires_at IS NULL OR expires_at > current_timestamp() AS active", "hits")
-        .orderBy(org.apache.spark.sql.functions.col("updated_at").desc());
+        .orderBy(col("updated_at").desc());
   }
 
   /** The entries not expired at {@code at}. */
   public AddressRanges active(SparkSession spark, Instant at) {
     List<IpRange> ranges = new ArrayList<>();
     for (Row row : spark.read().format("delta").load(location)
-        .where(org.apache.spark.sql.functions.col("expires_at").isNull()
-            .or(org.apache.spark.sql.functions.col("expires_at").gt(Timestamp.from(at))))
+        .where(col("expires_at").isNull()
+            .or(col("expires_at").gt(Timestamp.from(at))))
         .select("entry", "range_start", "range_end").collectAsList()) {
       ranges.add(new IpRange(row.getString(0), row.getString(1), row.getString(2)));
     }
