@@ -28,6 +28,10 @@ final class GenerateOptions {
       description = "Fraction of records replaced by malformed ones, in [0, 1) (default: generate.malformed-fraction).")
   Double malformedFraction;
 
+  @Option(names = "--fraud-rate", paramLabel = "R",
+      description = "Base rate of fraudulent payments, in [0, 0.25] (default: generate.fraud-rate).")
+  Double fraudRate;
+
   @Option(names = "--anomaly", paramLabel = "NAME", split = ",", converter = AnomalyConverter.class,
       description = "Inject an anomaly (repeatable or comma-separated): revenue-spike, error-burst, scanning-ip, card-testing, all.")
   List<String> anomalies = List.of();
@@ -37,7 +41,8 @@ final class GenerateOptions {
         seed != null ? seed : config.generate().seed(),
         date != null ? date : LocalDate.now(ZoneOffset.UTC).minusDays(1),
         malformedFraction != null ? malformedFraction : config.generate().malformedFraction(),
-        anomalies(anomalies));
+        anomalies(anomalies),
+        fraudRate != null ? fraudRate : config.generate().fraudRate());
   }
 
   /** The anomalies named (already checked by {@link AnomalyConverter}). */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       LogsCommand.class,
       FinanceCommand.class,
       RiskCommand.class,
+      ModelsCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -54,7 +54,7 @@ public record LakehouseConfig(
   public record Refine(Duration triggerInterval, int maxRecordBytes) {}
 
   /** Synthetic data settings. */
-  public record Generate(long seed, long count, double malformedFraction) {}
+  public record Generate(long seed, long count, double malformedFraction, double fraudRate) {}
 
   /** Log analysis and detection thresholds. */
   public record Logs(
@@ -75,7 +75,7 @@ public record LakehouseConfig(
       int backtestDays) {}
 
   /** Fraud scoring settings. */
-  public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval) {}
+  public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval, double mlWeight) {}
 
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
@@ -136,9 +136,11 @@ public record LakehouseConfig(
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
+    values.put("fraud.ml-weight", Double.toString(fraud.mlWeight()));
     values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
     values.put("fraud.trigger-interval", fraud.triggerInterval().toMillis() + "ms");
     values.put("generate.count", Long.toString(generate.count()));
+    values.put("generate.fraud-rate", Double.toString(generate.fraudRate()));
     values.put("generate.malformed-fraction", Double.toString(generate.malformedFraction()));
     values.put("generate.seed", Long.toString(generate.seed()));
     values.put("home", home);
@@ -200,7 +202,8 @@ public record LakehouseConfig(
         new Generate(
             read.longAtLeast("generate.seed", Long.MIN_VALUE),
             read.longAtLeast("generate.count", 1),
-            read.fraction("generate.malformed-fraction")),
+            read.fraction("generate.malformed-fraction"),
+            read.between("generate.fraud-rate", 0, 0.25)),
         new Logs(
             read.positiveDuration("logs.detect-trigger-interval"),
             read.positiveDuration("logs.watermark"),
@@ -223,7 +226,8 @@ public record LakehouseConfig(
         new Fraud(
             read.fraction("fraud.alert-score"),
             read.positiveDuration("fraud.state-timeout"),
-            read.positiveDuration("fraud.trigger-interval")),
+            read.positiveDuration("fraud.trigger-interval"),
+            read.between("fraud.ml-weight", 0, 1)),
         read.origins());
   }
 
@@ -310,6 +314,15 @@ public record LakehouseConfig(
       } catch (ConfigException.WrongType e) {
         throw invalid(key, rule);
       }
+    }
+
+    double between(String key, double min, double max) {
+      String rule = "must be a number in [" + min + ", " + max + "]";
+      double value = number(key, rule);
+      if (!(value >= min && value <= max)) {
+        throw invalid(key, rule);
+      }
+      return value;
     }
 
     double openUnit(String key) {

@@ -50,7 +50,8 @@ public final class DataGenerator implements Iterator<GeneratedRecord> {
     this.mix = new TopicMix(plan);
     this.topicRandom = activity.split();
     this.malformer = new Malformer(settings.malformedFraction(), activity.split());
-    this.domains = new DomainGenerators(new SplittableRandom(settings.seed()), activity, time, plan, totalRecords);
+    this.domains = new DomainGenerators(new SplittableRandom(settings.seed()), activity, time, plan, totalRecords,
+        settings.fraudRate());
   }
 
   @Override

@@ -22,7 +22,7 @@ final class DomainGenerators {
    * @param activity random source of what happens on the day
    */
   DomainGenerators(SplittableRandom world, SplittableRandom activity, TimeFormats time, AnomalyPlan plan,
-      long totalRecords) {
+      long totalRecords, double fraudRate) {
     Catalog catalog = new Catalog(world.split());
     Users users = new Users(world.split());
     IpPool clients = new IpPool(world.split());
@@ -35,7 +35,7 @@ final class DomainGenerators {
     accessLogs = new AccessLogGenerator(catalog, users, clients, activity.split(), time, plan);
     syslog = new SyslogGenerator(activity.split(), time);
     appLogs = new AppLogGenerator(catalog, users, activity.split(), time, plan);
-    payments = new PaymentGenerator(customers, merchants, activity.split(), time);
+    payments = new PaymentGenerator(customers, merchants, activity.split(), time, fraudRate);
     prices = new PriceGenerator(activity.split(), time, Schedule.priceIntervals(totalRecords));
   }
 

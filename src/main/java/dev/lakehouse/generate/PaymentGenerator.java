@@ -5,13 +5,15 @@ import java.util.SplittableRandom;
 
 /**
  * Card payments, the value of {@code finance.payments} (key: the card). Customers pay in their usual
- * categories near home, in amounts that fit their habits. About 0.5% are labelled fraud with one of
- * four patterns, more of them at night; card testing adds a burst of small online payments on one card.
+ * categories near home, in amounts that fit their habits. A share near {@code fraudRate}
+ * (see {@link GeneratorSettings}) is labelled fraud with one of four patterns, more of them at night;
+ * card testing adds a burst of small online payments on one card.
  */
 final class PaymentGenerator {
-  // fraud is three times as common at night (00:00-06:00), about 0.5% over the day
-  private static final double DAY_FRAUD_RATE = 0.0045;
-  private static final double NIGHT_FRAUD_RATE = 0.015;
+  // fraud is over three times as common at night (00:00-06:00) as by day: 0.45% and 1.5% at the
+  // default rate of 0.5%; the night holds about 11% of payments, so the day's share is about 1.14 x rate
+  private static final double DAY_FACTOR = 0.9;
+  private static final double NIGHT_FACTOR = 3;
   private static final double NIGHT_ENDS_AT_HOUR = 6;
   private static final long ONE_HOUR_MS = Diurnal.HOUR_MS;
   private static final int[] EXPENSIVE_CATEGORIES = {1, 2, 6};
@@ -28,6 +30,8 @@ final class PaymentGenerator {
   private final TimeFormats time;
   private final Ids paymentIds;
   private final Ids newDevices;
+  private final double dayFraudRate;
+  private final double nightFraudRate;
   private final JsonWriter json;
   private final int cardTestingVictim;
   private final String cardTestingCard;
@@ -35,7 +39,10 @@ final class PaymentGenerator {
   private Payment lastGenuine;
   private long lastGenuineAtMs = Long.MIN_VALUE;
 
-  PaymentGenerator(Customers customers, Merchants merchants, SplittableRandom random, TimeFormats time) {
+  PaymentGenerator(Customers customers, Merchants merchants, SplittableRandom random, TimeFormats time,
+      double fraudRate) {
+    this.dayFraudRate = fraudRate * DAY_FACTOR;
+    this.nightFraudRate = Math.min(1, fraudRate * NIGHT_FACTOR);
     this.customers = customers;
     this.merchants = merchants;
     this.random = random;
@@ -51,7 +58,7 @@ final class PaymentGenerator {
   /** The next payment; an impossible-travel fraud may need a genuine payment first. */
   void payment(long atMs, List<GeneratedRecord> out) {
     boolean isNight = time.hourOfDay(atMs) < NIGHT_ENDS_AT_HOUR;
-    if (Sampling.chance(random, isNight ? NIGHT_FRAUD_RATE : DAY_FRAUD_RATE)) {
+    if (Sampling.chance(random, isNight ? nightFraudRate : dayFraudRate)) {
       fraud(isNight, atMs, out);
     } else {
       out.add(genuine(atMs));

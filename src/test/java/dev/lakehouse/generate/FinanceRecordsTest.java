@@ -36,6 +36,16 @@ class FinanceRecordsTest {
   }
 
   @Test
+  void theFraudRateIsConfigurable() {
+    // 0.9 x 5% by day, 3 x 5% at night (about 11% of payments): about 5.7% over the day
+    long frauds = generatePayments(20_000, 0.05).stream()
+        .filter(p -> GeneratedDay.text(p.value()).contains("\"is_fraud\":true")).count();
+    assertThat(frauds / 20_000.0).isBetween(0.045, 0.07);
+    assertThat(generatePayments(5_000, 0).stream()
+        .filter(p -> GeneratedDay.text(p.value()).contains("\"is_fraud\":true")).count()).isZero();
+  }
+
+  @Test
   void aboutHalfAPercentOfPaymentsAreLabelledFraud() {
     List<GeneratedRecord> payments = paymentsOverOneDay();
     Map<String, Long> byPattern = payments.stream().filter(p -> GeneratedDay.text(p.value()).contains("\"is_fraud\":true"))
@@ -95,9 +105,13 @@ class FinanceRecordsTest {
   }
 
   private static List<GeneratedRecord> generatePayments(int count) {
+    return generatePayments(count, GeneratorSettings.DEFAULT_FRAUD_RATE);
+  }
+
+  private static List<GeneratedRecord> generatePayments(int count, double fraudRate) {
     SplittableRandom world = new SplittableRandom(5);
     PaymentGenerator generator = new PaymentGenerator(new Customers(world.split()), new Merchants(world.split()),
-        new SplittableRandom(6), new TimeFormats(GeneratedDay.DAY));
+        new SplittableRandom(6), new TimeFormats(GeneratedDay.DAY), fraudRate);
     List<GeneratedRecord> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       generator.payment(GeneratedDay.DAY_START_MS + i * (24 * GeneratedDay.HOUR_MS / count), records);

@@ -79,6 +79,54 @@ public final class FraudRules implements Serializable {
     return (CardState.logAmount(payment.amountCents()) - before.logAmountMean()) / stdDev;
   }
 
+  /** Names of the model's features, in the order {@link #features} returns them. */
+  public static final List<String> FEATURES = List.of(
+      "log_amount", "amount_z", "amount_to_limit", "log_card_payments", "local_hour", "payments_1m", "payments_10m",
+      "small_payments_10m", "log_distance_km", "log_speed_kmh", "is_foreign", "is_card_present", "is_new_device",
+      "is_new_category", "known_devices", "known_categories");
+
+  /**
+   * What the model sees of a payment: the same evidence the rules weigh, as numbers instead of
+   * thresholds (counts in the rule windows, the amount against the card's history and its limit,
+   * travel distance and speed from the last place, novelty of device and category), computed from
+   * the state before the payment, like the rules. Missing evidence is 0, never NaN.
+   */
+  public double[] features(CardState state, Payment payment) {
+    CardState before = state == null ? CardState.empty() : state;
+    long atMs = payment.paidAtMs();
+    LocalTime local = payment.paidAt().atZone(payment.customerZone()).toLocalTime();
+    double distanceKm = 0;
+    double speedKmh = 0;
+    boolean cardPresent = config.impossibleTravel().placesCard(payment);
+    if (before.isPlaced() && cardPresent) {
+      distanceKm = GreatCircle.distanceKm(before.placedLatitude(), before.placedLongitude(), payment.latitude(),
+          payment.longitude());
+      double hours = Math.max(Math.abs(atMs - before.placedAtMs()) / MS_PER_HOUR, 1.0 / 60);
+      speedKmh = distanceKm / hours;
+    }
+    long smallCents = config.smallAmountBurst().maxAmountCents();
+    boolean foreign = before.placedCountry() != null && payment.merchantCountry() != null
+        && !before.placedCountry().equals(payment.merchantCountry());
+    return new double[] {
+        CardState.logAmount(payment.amountCents()),
+        before.payments() < 2 ? 0 : amountZScore(before, payment),
+        (double) payment.amountCents() / config.amountLimit().limitCentsFor(payment.currency()),
+        Math.log1p(before.payments()),
+        local.getHour() + local.getMinute() / 60.0,
+        before.paymentsWithin(atMs - 60_000, atMs) + 1,
+        before.paymentsWithin(atMs - 600_000, atMs) + 1,
+        before.smallPaymentsWithin(atMs - 600_000, atMs, smallCents) + (payment.amountCents() <= smallCents ? 1 : 0),
+        Math.log1p(distanceKm),
+        Math.log1p(speedKmh),
+        foreign ? 1 : 0,
+        cardPresent ? 1 : 0,
+        isPresent(payment.deviceId()) && before.hasDevices() && !before.knowsDevice(payment.deviceId()) ? 1 : 0,
+        isPresent(payment.merchantCategory()) && before.hasCategories()
+            && !before.knowsCategory(payment.merchantCategory()) ? 1 : 0,
+        before.knownDevices().size(),
+        before.knownCategories().size()};
+  }
+
   private boolean isOverLimit(Payment payment) {
     return payment.amountCents() > config.amountLimit().limitCentsFor(payment.currency());
   }

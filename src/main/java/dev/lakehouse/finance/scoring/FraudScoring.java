@@ -1,6 +1,8 @@
 package dev.lakehouse.finance.scoring;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.lakehouse.alerts.Alert;
 import dev.lakehouse.alerts.AlertStore;
@@ -8,30 +10,28 @@ import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.finance.fraud.CardState;
 import dev.lakehouse.finance.fraud.FraudRules;
-import dev.lakehouse.finance.fraud.HomeZones;
-import dev.lakehouse.finance.fraud.Payment;
-import dev.lakehouse.finance.fraud.Score;
 import dev.lakehouse.ops.DeltaRetries;
 import io.delta.tables.DeltaTable;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.GroupState;
 import org.apache.spark.sql.streaming.GroupStateTimeout;
 import org.apache.spark.sql.streaming.OutputMode;
@@ -51,6 +51,8 @@ import org.apache.spark.sql.types.StructType;
  * gold.finance_fraud_alerts and raises {@code finance.fraud_suspected} in ops.alerts, once per card
  * and day. The unusual-hour rule reads the clock of the merchant's country (the customer's home
  * zone is not in the data; card-present payments happen where the customer is).
+ * When a fraud model is promoted ({@code finance train}), it scores the same fold's features and the
+ * score combines both, see {@link #scores}; the model is the one current when the query starts.
  */
 public final class FraudScoring {
   public static final String QUERY = "score.finance_payments";
@@ -83,18 +85,23 @@ public final class FraudScoring {
   }
 
   public StreamingQuery start(SparkSession spark, Trigger trigger) throws TimeoutException {
+    return start(spark, trigger, FraudModel.current(spark, config, catalog));
+  }
+
+  /** Starts scoring with the given model (or the rules alone when empty), e.g. a model under evaluation. */
+  public StreamingQuery start(SparkSession spark, Trigger trigger, Optional<FraudModel> model) throws TimeoutException {
     double alertScore = config.fraud().alertScore();
     long timeoutMs = config.fraud().stateTimeout().toMillis();
     // the watermark only ages state out (a card's timeout is on event time); a payment older than it is still scored
     // unless it is later than the watermark itself, i.e. state-timeout behind the newest payment
-    Dataset<Row> payments = spark.readStream().format("delta").load(catalog.location("silver.finance_payments"))
-        .withWatermark("paid_at", timeoutMs + " milliseconds")
-        .select("payment_id", "customer_id", "card_id", "merchant_id", "merchant_category", "merchant_country", "device_id",
-            "lat", "lon", "amount_cents", "currency", "paid_at", "is_fraud");
-    Dataset<Row> scored = payments
+    Dataset<Row> payments = CardFold.input(spark.readStream().format("delta")
+        .load(catalog.location("silver.finance_payments"))
+        .withWatermark("paid_at", timeoutMs + " milliseconds"));
+    Dataset<Row> folded = payments
         .groupByKey((MapFunction<Row, String>) r -> r.getString(2), Encoders.STRING())
-        .flatMapGroupsWithState(new ScoreCard(FraudRules.withDefaults(), alertScore, timeoutMs), OutputMode.Append(),
-            Encoders.javaSerialization(CardState.class), Encoders.row(SCORED), GroupStateTimeout.EventTimeTimeout());
+        .flatMapGroupsWithState(new ScoreCard(FraudRules.withDefaults(), timeoutMs), OutputMode.Append(),
+            Encoders.javaSerialization(CardState.class), Encoders.row(CardFold.OUTPUT), GroupStateTimeout.EventTimeTimeout());
+    Dataset<Row> scored = scores(folded, model, config.fraud().mlWeight(), alertScore);
     return scored.writeStream()
         .queryName(QUERY)
         .outputMode("append")
@@ -104,15 +111,31 @@ public final class FraudScoring {
         .start();
   }
 
+  /**
+   * The gold rows of folded payments: the model's score when there is a model, the combined score
+   * {@code (1 - w) * rules + w * model} and the alert flag. Works on streaming and batch frames alike.
+   */
+  static Dataset<Row> scores(Dataset<Row> folded, Optional<FraudModel> model, double mlWeight, double alertScore) {
+    Dataset<Row> withMl = model.isPresent() && mlWeight > 0
+        ? model.get().score(folded, "ml_score")
+        : folded.withColumn("ml_score", lit(null).cast(DataTypes.DoubleType));
+    Column score = model.isPresent() && mlWeight > 0
+        ? col("rules_score").multiply(1 - mlWeight).plus(col("ml_score").multiply(mlWeight))
+        : col("rules_score");
+    return withMl
+        .withColumn("score", score)
+        .withColumn("is_alert", col("score").geq(alertScore))
+        .withColumn("scored_at", current_timestamp())
+        .select(Arrays.stream(SCORED.fieldNames()).map(functions::col).toArray(Column[]::new));
+  }
+
   /** Scores one card's new payments in event-time order and keeps its state. */
   static final class ScoreCard implements FlatMapGroupsWithStateFunction<String, Row, CardState, Row> {
-    private final FraudRules rules;
-    private final double alertScore;
+    private final CardFold fold;
     private final long timeoutMs;
 
-    ScoreCard(FraudRules rules, double alertScore, long timeoutMs) {
-      this.rules = rules;
-      this.alertScore = alertScore;
+    ScoreCard(FraudRules rules, long timeoutMs) {
+      this.fold = new CardFold(rules);
       this.timeoutMs = timeoutMs;
     }
 
@@ -127,31 +150,10 @@ public final class FraudScoring {
       if (batch.isEmpty()) {
         return List.<Row>of().iterator();
       }
-      batch.sort(Comparator.comparing((Row r) -> r.getTimestamp(11)).thenComparing(r -> r.getString(0)));
-      CardState current = state.exists() ? state.get() : CardState.empty();
-      Timestamp now = Timestamp.from(Instant.now());
-      List<Row> out = new ArrayList<>();
-      for (Row r : batch) {
-        Score score = rules.evaluate(current, payment(r));
-        current = score.next();
-        Instant paidAt = r.getTimestamp(11).toInstant();
-        out.add(RowFactory.create(r.getString(0), card, r.getString(1), r.getTimestamp(11),
-            Date.valueOf(LocalDate.ofInstant(paidAt, ZoneOffset.UTC)), r.getLong(9), r.getString(10), score.score(), null,
-            score.score(), score.reasonCodes().toArray(String[]::new), score.score() >= alertScore,
-            r.isNullAt(12) ? null : r.getBoolean(12), now));
-      }
-      state.update(current);
-      long newest = batch.get(batch.size() - 1).getTimestamp(11).getTime();
-      state.setTimeoutTimestamp(Math.max(newest, state.getCurrentWatermarkMs()) + timeoutMs);
-      return out.iterator();
-    }
-
-    static Payment payment(Row r) {
-      String country = r.getString(5);
-      ZoneId zone = country == null ? ZoneOffset.UTC : HomeZones.of(country).orElse(ZoneOffset.UTC);
-      return new Payment(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), country,
-          r.getString(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8),
-          r.getLong(9), r.getString(10), r.getTimestamp(11).toInstant(), zone);
+      CardFold.Folded folded = fold.fold(card, batch, state.exists() ? state.get() : CardState.empty());
+      state.update(folded.state());
+      state.setTimeoutTimestamp(Math.max(folded.newestAtMs(), state.getCurrentWatermarkMs()) + timeoutMs);
+      return folded.rows().iterator();
     }
   }
 

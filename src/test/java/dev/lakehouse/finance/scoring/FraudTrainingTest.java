@@ -1,0 +1,112 @@
+package dev.lakehouse.finance.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.Lakehouse;
+import dev.lakehouse.ml.ModelRegistry;
+import dev.lakehouse.spark.StreamingQueries;
+import dev.lakehouse.testing.ChildJvm;
+import dev.lakehouse.testing.InProcessCli;
+import dev.lakehouse.testing.TestLakehouse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code finance train} on a generated day (seed 3) of labelled payments in silver, judged on a
+ * day generated with seed 4 (other customers, cards and merchants); then scoring with the model.
+ */
+class FraudTrainingTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+  private static Lakehouse lakehouse;
+  private static ChildJvm.Result first;
+  private static ChildJvm.Result second;
+
+  @BeforeAll
+  static void train() throws Exception {
+    lakehouse = TestLakehouse.fresh("generate.fraud-rate=0.03");
+    String silver = lakehouse.catalog().location("silver.finance_payments");
+    Dataset<Row> payments = FraudTraining.generated(lakehouse.spark(), 3, 80_000, DAY, 0.03)
+        .withColumn("paid_date", col("paid_at").cast("date"))
+        .withColumn("_kafka_topic", lit("finance.payments"))
+        .withColumn("_kafka_partition", lit(0))
+        .withColumn("_kafka_offset", monotonically_increasing_id())
+        .withColumn("_ingested_at", current_timestamp())
+        .withColumn("_refined_at", current_timestamp());
+    Column[] columns = Arrays.stream(lakehouse.spark().read().format("delta").load(silver).schema().fieldNames())
+        .map(functions::col).toArray(Column[]::new);
+    payments.select(columns).write().format("delta").mode("append").save(silver);
+    String[] train = {"finance", "train", "--other-seed", "4", "--other-records", "80000", "--max-iter", "30"};
+    first = InProcessCli.execute(lakehouse.config(), train);
+    second = InProcessCli.execute(lakehouse.config(), train);
+    System.out.println(first.output());
+  }
+
+  private static double metric(ModelRegistry.Version version, String key) {
+    assertThat(version.metrics()).containsKey(key);
+    return version.metrics().get(key);
+  }
+
+  private static List<ModelRegistry.Version> versions() {
+    return new ModelRegistry(lakehouse.config(), lakehouse.catalog()).versions(lakehouse.spark(), FraudModel.NAME);
+  }
+
+  @Test
+  void theModelBeatsTheRulesOnAnotherSeedAndIsPromoted() {
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("Fraud model v1 trained on", "seed 4:", "Promoted: holdout AUC-PR");
+    ModelRegistry.Version v1 = versions().get(0);
+    assertThat(v1.status()).isEqualTo(ModelRegistry.PROMOTED);
+    assertThat(metric(v1, "other_seed.frauds")).isGreaterThan(50);
+    assertThat(metric(v1, "other_seed.model.auc_pr")).isGreaterThan(metric(v1, "other_seed.rules.auc_pr"));
+    assertThat(metric(v1, "holdout.model.auc_pr")).isGreaterThan(metric(v1, "holdout.rules.auc_pr"));
+    assertThat(v1.trainingData()).containsOnlyKeys("silver.finance_payments");
+    assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(v1.path(), "metrics.json"))).isTrue();
+  }
+
+  @Test
+  void aModelThatIsNotBetterIsKeptOutOfService() {
+    // the same data, parameters and seed give the same trees: not better than the promoted v1
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).contains("Fraud model v2", "Not promoted", "kept current model v1");
+    assertThat(versions()).extracting(ModelRegistry.Version::status)
+        .containsExactly(ModelRegistry.PROMOTED, ModelRegistry.REJECTED);
+    assertThat(metric(versions().get(1), "holdout.current.auc_pr"))
+        .isEqualTo(metric(versions().get(1), "holdout.model.auc_pr"));
+  }
+
+  @Test
+  void scoringUsesThePromotedModel() throws Exception {
+    StreamingQueries.awaitAll(List.of(new FraudScoring(lakehouse.config(), lakehouse.catalog())
+        .start(lakehouse.spark(), Trigger.AvailableNow())), System.out, Duration.ofMinutes(5));
+    List<Row> counts = lakehouse.spark().sql("SELECT count(*), count(ml_score), "
+        + "count_if(abs(score - (0.5 * rules_score + 0.5 * ml_score)) < 1e-9), count_if(ml_score < 0 OR ml_score > 1) "
+        + "FROM gold.finance_payment_scores").collectAsList();
+    long payments = lakehouse.spark().read().format("delta")
+        .load(lakehouse.catalog().location("silver.finance_payments")).count();
+    assertThat(counts.get(0).getLong(0)).isEqualTo(payments);
+    assertThat(counts.get(0).getLong(1)).isEqualTo(payments);
+    assertThat(counts.get(0).getLong(2)).isEqualTo(payments);
+    assertThat(counts.get(0).getLong(3)).isZero();
+  }
+
+  @Test
+  void rollbackNeedsAnArchivedVersion() {
+    ChildJvm.Result rollback = InProcessCli.execute(lakehouse.config(), "models", "rollback", "fraud");
+    assertThat(rollback.exitCode()).isEqualTo(1);
+    assertThat(rollback.output()).contains(
+        "Cannot roll back model 'fraud': version 1 is the first ever promoted; nothing archived to go back to");
+  }
+}
