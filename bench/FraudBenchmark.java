@@ -226,10 +226,14 @@ public class FraudBenchmark {
     double sendSeconds = (System.nanoTime() - started) / 1e9;
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     long seen = 0;
+    int polls = 0;
     while (System.nanoTime() < deadline) {
       seen = spark.sql("SELECT count(*) FROM gold.finance_payment_scores").head().getLong(0);
       if (seen >= backlog + sentAtMs.size()) {
         break;
+      }
+      if (++polls % 20 == 0) {
+        printProgress(queries, seen - backlog);
       }
       Thread.sleep(500);
     }
@@ -255,6 +259,19 @@ public class FraudBenchmark {
         + " (triggers: ingest %s, refine %s, score %s)%n", percentile(latencies, 0.5), percentile(latencies, 0.95),
         latencies[latencies.length - 1], config.ingest().triggerInterval(), config.refine().triggerInterval(),
         config.fraud().triggerInterval());
+  }
+
+  // where the pipeline is: each query's last batch
+  private static void printProgress(List<StreamingQuery> queries, long inGold) {
+    StringBuilder line = new StringBuilder("    ").append(String.format("%,d in gold;", inGold));
+    for (StreamingQuery query : queries) {
+      var progress = query.lastProgress();
+      if (progress != null) {
+        line.append(String.format(" %s batch %d: %,d rows in %,d ms;", query.name(), progress.batchId(),
+            progress.numInputRows(), progress.batchDuration()));
+      }
+    }
+    System.out.println(line);
   }
 
   private static long percentile(long[] sorted, double p) {

@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS gold.finance_payment_scores (
   currency STRING NOT NULL COMMENT 'Currency of the amount',
   rules_score DOUBLE NOT NULL COMMENT 'Score of the rules, 1 - prod(1 - weight) over the rules that fired, in [0, 1]',
   ml_score DOUBLE COMMENT 'Score of the trained model, when one is promoted (null until then)',
-  score DOUBLE NOT NULL COMMENT 'Combined score: the larger of the rules and model scores',
+  score DOUBLE NOT NULL COMMENT 'Combined score: (1 - fraud.ml-weight) * rules_score + fraud.ml-weight * ml_score; rules_score alone while no model is promoted',
   reason_codes ARRAY<STRING> NOT NULL COMMENT 'Rules that fired, e.g. VELOCITY_1M, SMALL_AMOUNT_BURST',
   is_alert BOOLEAN NOT NULL COMMENT 'Whether score reached fraud.alert-score',
   is_fraud BOOLEAN COMMENT 'Label from silver, for evaluation',

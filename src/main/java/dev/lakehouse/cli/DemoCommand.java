@@ -7,6 +7,8 @@ import dev.lakehouse.finance.market.BacktestJob;
 import dev.lakehouse.finance.market.MarketLoad;
 import dev.lakehouse.finance.market.RiskJob;
 import dev.lakehouse.finance.market.StressJob;
+import dev.lakehouse.finance.scoring.FraudModel;
+import dev.lakehouse.finance.scoring.FraudTraining;
 import dev.lakehouse.generate.Anomaly;
 import dev.lakehouse.generate.GeneratorSettings;
 import dev.lakehouse.generate.MarketHistory;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +68,10 @@ final class DemoCommand implements Callable<Integer> {
       step(6, "logs: streaming detectors (available now), then the day's gold tables and report");
       LogsCommand.Detect.run(lakehouse, true);
       LogsCommand.Publish.publish(lakehouse, settings.day());
-      step(7, "finance: fraud scoring (available now), market history, VaR, stress tests and backtest");
+      step(7, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
+      // the model learns from today's labelled payments and is checked on a day of another world too
+      FinanceCommand.Train.run(lakehouse, new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01,
+          OptionalLong.of(settings.seed() + 1), 150_000));
       FinanceCommand.ScorePayments.run(lakehouse, true);
       LocalDate riskDate = lastTradingDay(settings.day());
       new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(), settings.seed(), riskDate.minusYears(3), riskDate);
@@ -141,6 +147,13 @@ final class DemoCommand implements Callable<Integer> {
     Printing.table(lakehouse.spark().sql(
         "SELECT reason, count(*) AS payments, count_if(is_alert) AS alerted, count_if(is_fraud) AS labelled_fraud "
             + "FROM gold.finance_payment_scores LATERAL VIEW explode(reason_codes) r AS reason GROUP BY 1 ORDER BY 2 DESC"), 12);
+    System.out.println();
+    System.out.println("Fraud models (ops.model_registry):");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT name, version, status, round(metrics['holdout.model.auc_pr'], 4) AS model_auc_pr, "
+            + "round(metrics['holdout.rules.auc_pr'], 4) AS rules_auc_pr, "
+            + "round(metrics['other_seed.model.auc_pr'], 4) AS other_seed_model, "
+            + "round(metrics['other_seed.rules.auc_pr'], 4) AS other_seed_rules FROM ops.model_registry ORDER BY name, version"), 10);
     System.out.println();
     System.out.println("Alerts:");
     Printing.table(lakehouse.spark().sql(

@@ -1,9 +1,14 @@
 package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.finance.compliance.ComplianceRules;
 import dev.lakehouse.finance.market.MarketLoad;
+import dev.lakehouse.finance.scoring.ComplianceJob;
+import dev.lakehouse.finance.scoring.FraudModel;
+import dev.lakehouse.finance.scoring.FraudTraining;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,18 +126,22 @@ final class FinanceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      var training = new dev.lakehouse.finance.scoring.FraudTraining.Options(
-          new dev.lakehouse.finance.scoring.FraudModel.Params(maxIter, maxDepth, stepSize, 0.8, seed), holdoutFraction,
-          topK, maxFpr, otherSeed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(otherSeed),
-          otherRecords);
-      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-train");
-      var result = new dev.lakehouse.finance.scoring.FraudTraining(lakehouse.config(), lakehouse.catalog())
-          .train(lakehouse.spark(), training);
-      print(result, topK, maxFpr);
+      FraudTraining.Options training = new FraudTraining.Options(
+          new FraudModel.Params(maxIter, maxDepth, stepSize, 0.8, seed), holdoutFraction, topK, maxFpr,
+          otherSeed == null ? OptionalLong.empty() : OptionalLong.of(otherSeed), otherRecords);
+      run(Lakehouse.open(options.config(), "lakehouse-finance-train"), training);
       return 0;
     }
 
-    static void print(dev.lakehouse.finance.scoring.FraudTraining.Result result, int topK, double maxFpr) {
+    /** Trains, evaluates and registers a model, and prints the figures; the demo calls this too. */
+    static FraudTraining.Result run(Lakehouse lakehouse, FraudTraining.Options training) {
+      FraudTraining.Result result = new FraudTraining(lakehouse.config(), lakehouse.catalog())
+          .train(lakehouse.spark(), training);
+      print(result, training.topK(), training.maxFpr());
+      return result;
+    }
+
+    static void print(FraudTraining.Result result, int topK, double maxFpr) {
       var version = result.version();
       System.out.printf("Fraud model v%d trained on %,.0f payments (%,.0f fraud, weight %.1f each)%n", version.version(),
           version.metrics().get("train.payments"), version.metrics().get("train.frauds"),
@@ -143,7 +152,7 @@ final class FinanceCommand implements Runnable {
       System.out.println("Saved to " + version.path());
     }
 
-    private static void printEvaluation(dev.lakehouse.finance.scoring.FraudTraining.Evaluation e, int topK, double maxFpr) {
+    private static void printEvaluation(FraudTraining.Evaluation e, int topK, double maxFpr) {
       System.out.printf("  %s: %,d payments, %,d fraud%n", e.data(), e.payments(), e.frauds());
       System.out.printf("    %-20s %8s %14s %16s%n", "scorer", "AUC-PR", "precision@" + topK,
           String.format("recall@FPR %.3g", maxFpr));
@@ -165,8 +174,7 @@ final class FinanceCommand implements Runnable {
     @Override
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-compliance");
-      var findings = new dev.lakehouse.finance.scoring.ComplianceJob(lakehouse.catalog(),
-          dev.lakehouse.finance.compliance.ComplianceRules.defaults()).run(lakehouse.spark(), date);
+      var findings = new ComplianceJob(lakehouse.catalog(), ComplianceRules.defaults()).run(lakehouse.spark(), date);
       System.out.printf("%d finding(s) on %s%n", findings.size(), date);
       findings.forEach(r -> System.out.printf("  %-18s %-10s %s%n", r.getString(2), r.getString(3), r.getString(10)));
       return 0;
