@@ -97,7 +97,7 @@ public class FraudBenchmark {
       await(new RefineJob(config, lakehouse.catalog()).start(spark, "silver.finance_payments", Trigger.AvailableNow()));
       List<Row> silver = spark.read().format("delta").load(lakehouse.catalog().location("silver.finance_payments"))
           .select("payment_id", "customer_id", "card_id", "merchant_id", "merchant_category", "merchant_country",
-              "device_id", "lat", "lon", "amount_cents", "currency", "paid_at")
+              "device_id", "lat", "lon", "amount_cents", "currency", "paid_at", "customer_country")
           .collectAsList();
       System.out.printf("backlog: %,d payments produced, %,d in silver (%d cores)%n", produced, silver.size(),
           Runtime.getRuntime().availableProcessors());
@@ -144,7 +144,8 @@ public class FraudBenchmark {
     Map<String, List<Payment>> byCard = new HashMap<>();
     for (Row r : rows) {
       String country = r.getString(5);
-      ZoneId zone = country == null ? ZoneOffset.UTC : HomeZones.of(country).orElse(ZoneOffset.UTC);
+      String home = r.isNullAt(12) ? country : r.getString(12);
+      ZoneId zone = home == null ? ZoneOffset.UTC : HomeZones.of(home).orElse(ZoneOffset.UTC);
       Payment payment = new Payment(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
           country, r.getString(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8),
           r.getLong(9), r.getString(10), r.getTimestamp(11).toInstant(), zone);

@@ -5,6 +5,7 @@
 CREATE TABLE IF NOT EXISTS silver.finance_payments (
   payment_id STRING NOT NULL COMMENT 'Unique id of the payment; the merge key',
   customer_id STRING NOT NULL COMMENT 'Customer who paid',
+  customer_country STRING COMMENT 'ISO 3166 home country of the customer; the unusual-hour rule judges night in its time zone',
   card_id STRING NOT NULL COMMENT 'Card used; the key of the fraud state',
   merchant_id STRING NOT NULL COMMENT 'Merchant paid',
   merchant_category STRING COMMENT 'Merchant category, e.g. electronics, online_services',

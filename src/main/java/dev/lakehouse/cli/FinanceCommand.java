@@ -148,7 +148,7 @@ final class FinanceCommand implements Runnable {
           version.metrics().get("train.fraud_weight"));
       printEvaluation(result.holdout(), topK, maxFpr);
       result.otherSeed().ifPresent(e -> printEvaluation(e, topK, maxFpr));
-      System.out.printf("%s: %s%n", version.status().equals("promoted") ? "Promoted" : "Not promoted", version.note());
+      System.out.printf("Decision: %s%n", version.note());
       System.out.println("Saved to " + version.path());
     }
 

@@ -142,6 +142,7 @@ final class PaymentGenerator {
     byte[] value = json.begin()
         .field("payment_id", paymentIds.next())
         .field("customer_id", customers.id(payment.customer()))
+        .field("customer_country", Geography.CODES[customers.home(payment.customer())])
         .field("card_id", payment.card())
         .field("merchant_id", merchants.id(merchant))
         .field("merchant_category", merchants.category(merchant))

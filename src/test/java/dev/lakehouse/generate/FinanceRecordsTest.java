@@ -4,6 +4,7 @@ import static dev.lakehouse.generate.GeneratedDay.assertEvery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakehouse.finance.fraud.HomeZones;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +34,22 @@ class FinanceRecordsTest {
         "has a place");
     assertEvery(payments, p -> p.get("fraud_pattern").isNull() == !p.get("is_fraud").asBoolean(),
         "has a fraud pattern exactly when it is fraud");
+    assertEvery(payments, p -> HomeZones.of(p.get("customer_country").asText()).isPresent(),
+        "has a customer home country with a known time zone");
+  }
+
+  @Test
+  void aCustomerKeepsOneHomeCountryAndMostlyPaysThere() {
+    List<JsonNode> payments = GeneratedDay.clean().json(Topics.FINANCE_PAYMENTS);
+    Map<String, Long> homesPerCustomer = payments.stream().collect(Collectors.groupingBy(
+        p -> p.get("customer_id").asText(),
+        Collectors.collectingAndThen(Collectors.mapping(p -> p.get("customer_country").asText(), Collectors.toSet()),
+            homes -> (long) homes.size())));
+    assertThat(homesPerCustomer.values()).containsOnly(1L);
+    long atHome = payments.stream()
+        .filter(p -> p.get("customer_country").asText().equals(p.get("merchant_country").asText())).count();
+    // 95% of genuine payments are at home; travel and fraud patterns take the rest abroad
+    assertThat(atHome / (double) payments.size()).isBetween(0.85, 0.99);
   }
 
   @Test

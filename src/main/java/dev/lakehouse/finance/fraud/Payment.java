@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 /**
  * One card payment as the fraud rules see it: the fields of a {@code finance.payments} record plus
- * the customer's time zone, which the record does not carry (see {@link HomeZones}).
+ * the customer's time zone, mapped from the record's {@code customer_country} (see {@link HomeZones}).
  *
  * <p>The amount is in minor units of {@code currency} ({@code amount_cents} in the record), a
  * {@code long} rather than a {@code BigDecimal}: it is exact, costs nothing in state, and the rules

@@ -16,8 +16,8 @@
  *   <li>Amounts are {@code long} minor units of the payment's currency ({@code amount_cents}).
  *   <li>The unusual hour is judged in the customer's own zone, which the job passes in
  *       {@link dev.lakehouse.finance.fraud.Payment#customerZone()}; {@code finance.payments} records
- *       carry neither the zone nor the home country, so the job looks up the customer's home country
- *       and maps it with {@link dev.lakehouse.finance.fraud.HomeZones}.
+ *       carry the customer's home country ({@code customer_country}), which the job maps to a zone
+ *       with {@link dev.lakehouse.finance.fraud.HomeZones} (the merchant's country when it is missing).
  *   <li>Scores are in [0, 1]; reason codes come in rule order.
  * </ul>
  *

@@ -35,7 +35,8 @@ final class CardFold implements Serializable {
 
   /** The silver.finance_payments columns the fold reads, in this order. */
   static final String[] INPUT_COLUMNS = {"payment_id", "customer_id", "card_id", "merchant_id", "merchant_category",
-      "merchant_country", "device_id", "lat", "lon", "amount_cents", "currency", "paid_at", "is_fraud", "fraud_pattern"};
+      "merchant_country", "device_id", "lat", "lon", "amount_cents", "currency", "paid_at", "is_fraud", "fraud_pattern",
+      "customer_country"};
 
   /** What the fold gives per payment. */
   static final StructType OUTPUT = new StructType()
@@ -92,7 +93,9 @@ final class CardFold implements Serializable {
 
   static Payment payment(Row r) {
     String country = r.getString(5);
-    ZoneId zone = country == null ? ZoneOffset.UTC : HomeZones.of(country).orElse(ZoneOffset.UTC);
+    // night is judged in the customer's home zone; records without a home country fall back to the merchant's
+    String home = r.isNullAt(14) ? country : r.getString(14);
+    ZoneId zone = home == null ? ZoneOffset.UTC : HomeZones.of(home).orElse(ZoneOffset.UTC);
     Instant paidAt = r.getTimestamp(11).toInstant();
     return new Payment(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), country,
         r.getString(6), r.isNullAt(7) ? Double.NaN : r.getDouble(7), r.isNullAt(8) ? Double.NaN : r.getDouble(8),

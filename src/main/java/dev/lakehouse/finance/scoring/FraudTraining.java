@@ -59,6 +59,7 @@ public final class FraudTraining {
   private static final StructType PAYMENT_JSON = new StructType()
       .add("payment_id", DataTypes.StringType)
       .add("customer_id", DataTypes.StringType)
+      .add("customer_country", DataTypes.StringType)
       .add("card_id", DataTypes.StringType)
       .add("merchant_id", DataTypes.StringType)
       .add("merchant_category", DataTypes.StringType)

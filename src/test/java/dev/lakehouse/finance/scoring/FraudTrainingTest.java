@@ -66,7 +66,7 @@ class FraudTrainingTest {
   @Test
   void theModelBeatsTheRulesOnAnotherSeedAndIsPromoted() {
     assertThat(first.exitCode()).as(first.output()).isZero();
-    assertThat(first.output()).contains("Fraud model v1 trained on", "seed 4:", "Promoted: holdout AUC-PR");
+    assertThat(first.output()).contains("Fraud model v1 trained on", "seed 4:", "Decision: holdout AUC-PR", ": promoted");
     ModelRegistry.Version v1 = versions().get(0);
     assertThat(v1.status()).isEqualTo(ModelRegistry.PROMOTED);
     assertThat(metric(v1, "other_seed.frauds")).isGreaterThan(50);
@@ -80,7 +80,7 @@ class FraudTrainingTest {
   void aModelThatIsNotBetterIsKeptOutOfService() {
     // the same data, parameters and seed give the same trees: not better than the promoted v1
     assertThat(second.exitCode()).as(second.output()).isZero();
-    assertThat(second.output()).contains("Fraud model v2", "Not promoted", "kept current model v1");
+    assertThat(second.output()).contains("Fraud model v2", "Decision: holdout AUC-PR", "kept current model v1");
     assertThat(versions()).extracting(ModelRegistry.Version::status)
         .containsExactly(ModelRegistry.PROMOTED, ModelRegistry.REJECTED);
     assertThat(metric(versions().get(1), "holdout.current.auc_pr"))
