@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       FinanceCommand.class,
       RiskCommand.class,
       ModelsCommand.class,
+      ReportCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
