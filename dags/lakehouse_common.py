@@ -9,7 +9,7 @@ Environment (of the Airflow workers):
                            next to this folder, when it exists)
   LAKEHOUSE_HOME           the lakehouse storage root (a path or an s3a:// / hdfs:// URI); required
   LAKEHOUSE_SPARK_CONN_ID  the Airflow connection naming the Spark master (default spark_lakehouse,
-                           i.e. AIRFLOW_CONN_SPARK_LAKEHOUSE='{"conn_type": "spark", "host": "local[2]"}')
+                           i.e. AIRFLOW_CONN_SPARK_LAKEHOUSE; README.md, section Airflow, has examples)
   spark-submit             must be on PATH (PySpark 3.5.7's, from bin/setup-python's .venv/bin)
 """
 
@@ -159,7 +159,7 @@ class LakehouseSubmitOperator(SparkSubmitOperator):
     def __init__(self, *, command: Command | Sequence[str], permanent_failures: Sequence[str] = (), **kwargs):
         args = list(command.args if isinstance(command, Command) else command)
         kwargs.setdefault("conn_id", spark_conn_id())
-        kwargs.setdefault("name", "lakehouse-" + "-".join(a for a in args[:2] if not a.startswith("-")))
+        kwargs.setdefault("name", "-".join(["lakehouse", *(a for a in args[:2] if not a.startswith("-"))]))
         super().__init__(java_class=MAIN_CLASS, application_args=args, **kwargs)
         self.permanent_failures = tuple(permanent_failures)
 
