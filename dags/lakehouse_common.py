@@ -8,6 +8,7 @@ Environment (of the Airflow workers):
   LAKEHOUSE_JAR            the application jar (default: ../target/lakehouse-0.1.0-SNAPSHOT.jar
                            next to this folder, when it exists)
   LAKEHOUSE_HOME           the lakehouse storage root (a path or an s3a:// / hdfs:// URI); required
+  LAKEHOUSE_DRIVER_MEMORY  spark-submit --driver-memory (default 4g, the heap bin/lakehouse gives the CLI)
   LAKEHOUSE_SPARK_CONN_ID  the Airflow connection naming the Spark master (default spark_lakehouse,
                            i.e. AIRFLOW_CONN_SPARK_LAKEHOUSE; README.md, section Airflow, has examples)
   spark-submit             must be on PATH (PySpark 3.5.7's, from bin/setup-python's .venv/bin)
@@ -28,6 +29,7 @@ from airflow.sdk import Asset
 MAIN_CLASS = "dev.lakehouse.cli.Main"
 DEFAULT_SPARK_CONN_ID = "spark_lakehouse"
 DEFAULT_JAR = Path(__file__).resolve().parent.parent / "target" / "lakehouse-0.1.0-SNAPSHOT.jar"
+DEFAULT_DRIVER_MEMORY = "4g"
 OWNER = "lakehouse"
 START_DATE = datetime(2026, 1, 1)
 DATE = "{{ ds }}"
@@ -165,6 +167,7 @@ class LakehouseSubmitOperator(SparkSubmitOperator):
 
     def execute(self, context):
         self.application = self.application or lakehouse_jar()
+        self._driver_memory = self._driver_memory or os.environ.get("LAKEHOUSE_DRIVER_MEMORY", DEFAULT_DRIVER_MEMORY)
         self.env_vars = {
             **(self.env_vars or {}),
             "LAKEHOUSE_HOME": lakehouse_home(),

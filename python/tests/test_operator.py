@@ -48,10 +48,19 @@ def test_submits_main_class_jar_and_args_with_the_connections_master(spark_submi
     backtest().execute({})
     submitted = (out / "args").read_text().split("\n")
     assert submitted[:2] == ["--master", "local[2]"]
+    assert submitted[submitted.index("--driver-memory") + 1] == "4g"
     assert submitted[submitted.index("--class") + 1] == "dev.lakehouse.cli.Main"
     tail = submitted[submitted.index(str(out / "lakehouse.jar")):]
     assert tail[:6] == [str(out / "lakehouse.jar"), "risk", "backtest", "--date", "2026-11-20", "--fail-on-red"]
     assert (out / "env").read_text().strip() == f"home={out / 'lake'} master=[]"
+
+
+def test_driver_memory_comes_from_the_environment(spark_submit, monkeypatch):
+    out = spark_submit([], 0)
+    monkeypatch.setenv("LAKEHOUSE_DRIVER_MEMORY", "12g")
+    backtest().execute({})
+    submitted = (out / "args").read_text().split("\n")
+    assert submitted[submitted.index("--driver-memory") + 1] == "12g"
 
 
 def test_a_red_zone_fails_at_once_with_the_clis_message(spark_submit):
