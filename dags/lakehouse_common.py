@@ -149,6 +149,15 @@ def lakehouse_error(lines: Sequence[str]) -> str | None:
     return reasons[-1] if reasons else None
 
 
+# how picocli starts a usage error (exit 2)
+USAGE_ERRORS = ("Unmatched argument", "Missing required", "Unknown option", "Invalid value", "Expected parameter")
+
+
+def usage_error(lines: Sequence[str]) -> str | None:
+    """The CLI's usage error (exit 2) among spark-submit's output."""
+    return next((line for line in lines if line.startswith(USAGE_ERRORS)), None)
+
+
 class LakehouseSubmitOperator(SparkSubmitOperator):
     """Submits the lakehouse jar (main class dev.lakehouse.cli.Main) with a CLI command line.
 
@@ -179,9 +188,12 @@ class LakehouseSubmitOperator(SparkSubmitOperator):
         try:
             super().execute(context)
         except AirflowException as failure:
-            reason = lakehouse_error(output) or str(failure)
             exit_code = getattr(getattr(self._hook, "_submit_sp", None), "returncode", None)
-            if exit_code == 2 or any(p in reason for p in self.permanent_failures):
+            if exit_code == 2:
+                usage = usage_error(output) or str(failure)
+                raise AirflowFailException(f"Invalid lakehouse command line '{' '.join(self.application_args)}': {usage}") from failure
+            reason = lakehouse_error(output) or str(failure)
+            if any(p in reason for p in self.permanent_failures):
                 raise AirflowFailException(reason) from failure
             raise AirflowException(reason) from failure
 

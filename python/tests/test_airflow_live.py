@@ -177,4 +177,5 @@ def test_a_bad_command_line_fails_the_task_once_with_the_clis_message(airflow, j
     assert done.returncode == 1
     row = next(line.split() for line in done.stdout.splitlines() if line.startswith("no_such_command"))
     assert row[1:3] == ["failed", "1"], done.stdout  # retries=3 in the DAG, none used
-    assert "no-such-command" in airflow.task_log("lakehouse_smoke_bad_usage", "no_such_command")
+    log = airflow.task_log("lakehouse_smoke_bad_usage", "no_such_command")
+    assert "Invalid lakehouse command line 'no-such-command --date 2026-11-20': Unmatched argument" in log

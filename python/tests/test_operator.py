@@ -79,6 +79,8 @@ def test_other_failures_keep_their_message_and_may_be_retried(spark_submit):
 
 
 def test_bad_usage_is_not_retried(spark_submit):
-    spark_submit(["Unmatched argument at index 0: 'nope'"], 2)
-    with pytest.raises(AirflowFailException, match="Cannot execute"):
-        common.LakehouseSubmitOperator(task_id="t", command=["nope"]).execute({})
+    spark_submit(["26/12/03 06:00:01 INFO SparkContext: Running", "Unmatched argument at index 0: 'nope'",
+                  "Usage: lakehouse [-hV] [COMMAND]"], 2)
+    with pytest.raises(AirflowFailException) as failure:
+        common.LakehouseSubmitOperator(task_id="t", command=["nope", "--date", "{{ ds }}"]).execute({})
+    assert str(failure.value) == "Invalid lakehouse command line 'nope --date {{ ds }}': Unmatched argument at index 0: 'nope'"
