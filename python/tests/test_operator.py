@@ -19,12 +19,12 @@ def spark_submit(tmp_path, monkeypatch):
     def install(lines, code):
         script = tmp_path / "bin" / "spark-submit"
         script.parent.mkdir(exist_ok=True)
-        body = "".join(f"echo '{line}'\n" for line in lines)
+        (tmp_path / "output").write_text("".join(f"{line}\n" for line in lines))
         script.write_text(
             "#!/bin/sh\n"
             f'printf "%s\\n" "$@" > {tmp_path}/args\n'
             f'echo "home=$LAKEHOUSE_HOME master=[$LAKEHOUSE_SPARK_MASTER]" > {tmp_path}/env\n'
-            f"{body}exit {code}\n"
+            f"cat {tmp_path}/output\nexit {code}\n"
         )
         script.chmod(script.stat().st_mode | stat.S_IEXEC)
         monkeypatch.setenv("PATH", f"{script.parent}{os.pathsep}{os.environ['PATH']}")
