@@ -24,14 +24,16 @@ At 22:00 UTC on every weekday, after the close, for the trading date `{{ ds }}` 
    CLI's message naming the portfolios and exception counts: the VaR model underestimates losses
    and needs a person, not a retry.
 
-VaR and stress run side by side; the backtest needs the day's VaR. Each result passes its quality
-gate before it is written, and only then does its asset get an event. Holidays with no prices fail
-with a message saying so. `catchup` is on: every trading day needs its figures (the backtest
-reads them), so days missed while the scheduler was down are run in order, one at a time.
+VaR and stress run side by side; the backtest follows the day's VaR, so a day whose VaR failed is
+not judged. Each result passes its quality gate before it is written, and only then does its asset
+get an event. A date without prices fails with a message saying so. `catchup` is off: from the
+start date it would compute years of figures at the first unpause. Days missed while the scheduler
+was down are computed on purpose, one at a time and in order:
+`airflow backfill create --dag-id risk_stress_test --from-date D1 --to-date D2`.
 """,
     schedule=CronTriggerTimetable("0 22 * * 1-5", timezone="UTC"),
     start_date=START_DATE,
-    catchup=True,
+    catchup=False,
     max_active_runs=1,
     default_args=default_args(retries=2),
     dagrun_timeout=timedelta(hours=3),

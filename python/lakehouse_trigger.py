@@ -207,8 +207,12 @@ def run(request: Request, environ: dict, out=sys.stdout) -> int:
             state = airflow.run_state(request.dag_id, run_id)
         except client.ApiException as e:
             raise _api_failure(f"read run {run_id} of {request.dag_id}", e) from None
-    print(format_task_states(airflow.task_states(request.dag_id, run_id)), file=out)
+    tasks = airflow.task_states(request.dag_id, run_id)
+    print(format_task_states(tasks), file=out)
     print(f"Run {run_id} of {request.dag_id}: {state}", file=out, flush=True)
+    if not tasks:
+        raise TriggerError(f"Run {run_id} of {request.dag_id} ran no task: is {request.logical_date.date()} "
+                           "before the DAG's start_date?")
     return exit_code(state)
 
 

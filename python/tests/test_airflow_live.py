@@ -1,10 +1,12 @@
 """A real Airflow 3 on loopback (SQLite, LocalExecutor, api-server + scheduler + dag-processor in a
 scratch AIRFLOW_HOME), driven through its REST API by bin/lakehouse-trigger.
 
-The DAGs are the test-only ones of tests/dags/, built from the production lakehouse_common: a shell
-task (Airflow alone), the lakehouse jar under spark-submit through the Spark connection from the
-environment (marked spark: they start Spark, so bin/test-python holds the machine's Maven/Spark lock),
-and a bad command line that must fail without retries.
+Airflow reads two DAG bundles: the repository's dags/, as a deployment would, and the test-only DAGs
+of tests/dags/ built from the same lakehouse_common: a shell task (Airflow alone), the lakehouse jar
+under spark-submit through the Spark connection from the environment, and a bad command line that
+must fail without retries. The tests marked spark start Spark (bin/test-python holds the machine's
+Maven/Spark lock); the last one runs the real risk_stress_test DAG over a generated market history.
+Schedules are off (scheduler.use_job_schedule): only the runs the tests trigger run.
 """
 
 import json
@@ -47,7 +49,12 @@ class LiveAirflow:
             "HOME": os.environ.get("HOME", str(home)),
             "JAVA_HOME": os.environ.get("JAVA_HOME", ""),
             "AIRFLOW_HOME": str(home),
-            "AIRFLOW__CORE__DAGS_FOLDER": str(TEST_DAGS),
+            "AIRFLOW__DAG_PROCESSOR__DAG_BUNDLE_CONFIG_LIST": json.dumps([
+                {"name": name, "classpath": "airflow.dag_processing.bundles.local.LocalDagBundle",
+                 "kwargs": {"path": str(path), "refresh_interval": 3600}}
+                for name, path in (("lakehouse", REPO / "dags"), ("tests", TEST_DAGS))
+            ]),
+            "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",
             "PYTHONPATH": str(REPO / "dags"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
@@ -66,6 +73,8 @@ class LiveAirflow:
             "LAKEHOUSE_JAR": str(JAR),
             "LAKEHOUSE_HOME": str(home / "lakehouse-home"),
             "SPARK_LOCAL_IP": "127.0.0.1",
+            "LAKEHOUSE_DRIVER_MEMORY": "2g",
+            "LAKEHOUSE_RISK_MONTE_CARLO_TRIALS": "5000",
         }
 
     def start(self):
@@ -96,12 +105,14 @@ class LiveAirflow:
                 health = json.load(response)
             if any(health[c]["status"] != "healthy" for c in ("metadatabase", "scheduler", "dag_processor")):
                 return False
-            request = urllib.request.Request(f"{self.url}/api/v2/dags?dag_id_pattern=lakehouse_smoke",
-                                             headers={"Authorization": f"Bearer {self.token()}"})
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return json.load(response)["total_entries"] == 3
+            return len(self.get("/api/v2/dags?limit=100")["dags"]) == 3 + 4
         except OSError:
             return False
+
+    def get(self, path):
+        request = urllib.request.Request(self.url + path, headers={"Authorization": f"Bearer {self.token()}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
 
     def token(self):
         body = json.dumps({"username": USER, "password": PASSWORD}).encode()
@@ -146,6 +157,15 @@ def test_a_triggered_run_gets_its_date_and_conf_and_succeeds(airflow):
     assert "ds=2026-11-20 note=from-the-test" in airflow.task_log("lakehouse_smoke_bash", "echo_date")
 
 
+def test_the_repositorys_dags_are_registered_without_import_errors(airflow):
+    dags = {d["dag_id"]: d for d in airflow.get("/api/v2/dags?limit=100")["dags"]}
+    assert {"daily_report", "model_retraining", "risk_stress_test", "table_maintenance"} <= set(dags)
+    assert dags["risk_stress_test"]["bundle_name"] == "lakehouse"
+    assert airflow.get("/api/v2/importErrors")["total_entries"] == 0
+    assets = {a["uri"] for a in airflow.get("/api/v2/assets?limit=100")["assets"]}
+    assert "lakehouse://gold/finance_backtest" in assets and "lakehouse://gold/logs_traffic_hourly" in assets
+
+
 def test_an_unknown_dag_is_refused_with_the_apis_reason(airflow):
     done = airflow.trigger("no_such_dag", "--date", "2026-11-20")
     assert done.returncode == 1
@@ -179,3 +199,31 @@ def test_a_bad_command_line_fails_the_task_once_with_the_clis_message(airflow, j
     assert row[1:3] == ["failed", "1"], done.stdout  # retries=3 in the DAG, none used
     log = airflow.task_log("lakehouse_smoke_bad_usage", "no_such_command")
     assert "Invalid lakehouse command line 'no-such-command --date 2026-11-20': Unmatched argument" in log
+
+
+@pytest.mark.spark
+def test_risk_stress_test_runs_for_a_date_and_emits_its_gold_assets(airflow, jar):
+    load = subprocess.run(["spark-submit", "--master", "local[2]", "--driver-memory", "2g", "--class",
+                           "dev.lakehouse.cli.Main", str(jar), "finance", "market", "--to", "2026-11-20"],
+                          env={**airflow.env, "LAKEHOUSE_SPARK_MASTER": ""}, capture_output=True, text=True,
+                          timeout=900)
+    assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
+
+    done = airflow.trigger("risk_stress_test", "--date", "2026-11-20", timeout=1800)
+    assert done.returncode == 0, done.stdout + done.stderr + airflow.task_log("risk_stress_test", "var_backtest")[-5000:]
+    states = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()[2:-1]}
+    assert states == {"value_at_risk": "success", "stress_scenarios": "success", "var_backtest": "success"}
+    assert "risk var --date 2026-11-20" in airflow.task_log("risk_stress_test", "value_at_risk")
+    events = airflow.get("/api/v2/assets/events?source_dag_id=risk_stress_test&limit=100")["asset_events"]
+    assert sorted(e["uri"] for e in events) == [
+        "lakehouse://gold/finance_backtest",
+        "lakehouse://gold/finance_backtest_days",
+        "lakehouse://gold/finance_risk_daily",
+        "lakehouse://gold/finance_stress_results",
+    ]
+
+
+def test_a_date_before_the_start_date_runs_nothing_and_says_so(airflow):
+    done = airflow.trigger("lakehouse_smoke_bash", "--date", "2022-06-01")
+    assert done.returncode == 1
+    assert "ran no task: is 2022-06-01 before the DAG's start_date?" in done.stderr

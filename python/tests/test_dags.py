@@ -4,6 +4,7 @@ designed, and agree with the CLI and the table declarations of the repository.""
 import re
 from pathlib import Path
 
+import pendulum
 import pytest
 from airflow.exceptions import AirflowFailException
 from airflow.models.dagbag import BundleDagBag
@@ -44,6 +45,8 @@ def test_dag_declares_doc_tags_retries_and_catchup_on_purpose(dagbag, dag_id):
     assert re.search(r"\bcatchup=(True|False)", source), "catchup must be set explicitly"
     assert "retries" in dag.default_args
     assert dag.max_active_runs == 1
+    assert not dag.catchup, "catchup from the start date would run years of dates at the first unpause"
+    assert dag.start_date <= pendulum.datetime(2024, 1, 1), "runs for past dates need a start_date before them"
     assert dag.dagrun_timeout is not None
     for task in dag.tasks:
         assert task.retries >= 0 and task.owner == common.OWNER
@@ -109,7 +112,6 @@ def test_risk_backtests_after_var_and_fails_at_once_on_a_red_zone(dagbag):
         "lakehouse://gold/finance_backtest",
         "lakehouse://gold/finance_backtest_days",
     }
-    assert dag.catchup, "every trading day needs its risk figures"
 
 
 def test_table_maintenance_optimizes_then_vacuums_then_summarises(dagbag):
