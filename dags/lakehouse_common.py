@@ -146,7 +146,7 @@ def lakehouse_home() -> str:
 
 
 def lakehouse_error(lines: Sequence[str]) -> str | None:
-    """The CLI's one-line failure reason ('lakehouse <command>: ...') among spark-submit's output."""
+    """The CLI's one-line failure reason ('lakehouse <subcommand>: ...') among spark-submit's output."""
     reasons = [line for line in lines if line.startswith("lakehouse ") and ": " in line]
     return reasons[-1] if reasons else None
 

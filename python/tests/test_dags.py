@@ -170,10 +170,10 @@ def cli_has(args):
 def test_error_reason_is_the_clis_last_one_line_message():
     output = [
         "26/12/03 06:00:01 WARN NativeCodeLoader: Unable to load native-hadoop library",
-        "lakehouse risk backtest: VaR backtest in the Basel red zone for p1 (12 exceptions in 250 days): ...",
+        "lakehouse backtest: VaR backtest in the Basel red zone for p1 (12 exceptions in 250 days): ...",
         "(set LAKEHOUSE_DEBUG=1 for the stack trace)",
     ]
-    assert common.lakehouse_error(output).startswith("lakehouse risk backtest: VaR backtest in the Basel red zone")
+    assert common.lakehouse_error(output).startswith("lakehouse backtest: VaR backtest in the Basel red zone")
     assert common.lakehouse_error(["Exception in thread main"]) is None
 
 

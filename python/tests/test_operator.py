@@ -9,7 +9,7 @@ from airflow.exceptions import AirflowException, AirflowFailException
 
 import lakehouse_common as common
 
-RED = "lakehouse risk backtest: VaR backtest in the Basel red zone for p1 (12 exceptions in 250 days): see gold.finance_backtest_days"
+RED = "lakehouse backtest: VaR backtest in the Basel red zone for p1 (12 exceptions in 250 days): see gold.finance_backtest_days"
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_a_red_zone_fails_at_once_with_the_clis_message(spark_submit):
 
 
 def test_other_failures_keep_their_message_and_may_be_retried(spark_submit):
-    spark_submit(["lakehouse risk backtest: Cannot backtest 2026-11-20: no prices for that date"], 1)
+    spark_submit(["lakehouse backtest: Cannot backtest 2026-11-20: no prices for that date"], 1)
     with pytest.raises(AirflowException) as failure:
         backtest().execute({})
     assert type(failure.value) is AirflowException
