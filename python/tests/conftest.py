@@ -1,7 +1,9 @@
 """pytest set-up for the Airflow side: Airflow's configuration points at a scratch AIRFLOW_HOME and at
 the repository's dags/ before anything imports airflow."""
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -11,6 +13,7 @@ DAGS = REPO / "dags"
 
 # Airflow reads its configuration when first imported: set it before any test module imports it.
 os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="lakehouse-airflow-unit-")
+atexit.register(shutil.rmtree, os.environ["AIRFLOW_HOME"], ignore_errors=True)
 os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(DAGS)
 os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
 for name in ("LAKEHOUSE_JAR", "LAKEHOUSE_HOME", "LAKEHOUSE_SPARK_CONN_ID"):
