@@ -1,0 +1,22 @@
+"""pytest set-up for the Airflow side: Airflow's configuration points at a scratch AIRFLOW_HOME and at
+the repository's dags/ before anything imports airflow."""
+
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DAGS = REPO / "dags"
+
+# Airflow reads its configuration when first imported: set it before any test module imports it.
+os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="lakehouse-airflow-unit-")
+atexit.register(shutil.rmtree, os.environ["AIRFLOW_HOME"], ignore_errors=True)
+os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(DAGS)
+os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+for name in ("LAKEHOUSE_JAR", "LAKEHOUSE_HOME", "LAKEHOUSE_SPARK_CONN_ID"):
+    os.environ.pop(name, None)
+# the DAG folder and the trigger command import like Airflow's dag-processor and bin/ run them
+sys.path[:0] = [str(DAGS), str(REPO / "python")]
