@@ -60,7 +60,7 @@ COMMANDS: dict[str, Command] = {
     "commerce_publish": Command(("commerce", "publish", "--date", DATE), exists=False),
     "logs_publish": Command(("logs", "publish", "--date", DATE), exists=True),
     "finance_compliance": Command(("finance", "compliance", "--date", DATE), exists=True),
-    "report": Command(("report", "--date", DATE), exists=False),
+    "report": Command(("report", "--date", DATE), exists=True),
     # model_retraining
     "recommend_train": Command(("recommend", "train", "--date", DATE), exists=False),
     "fraud_train": Command(("finance", "train"), exists=True),
@@ -71,9 +71,9 @@ COMMANDS: dict[str, Command] = {
     "risk_stress": Command(("risk", "stress", "--date", DATE), exists=True),
     "risk_backtest": Command(("risk", "backtest", "--date", DATE, "--fail-on-red"), exists=True),
     # table_maintenance (the table is appended: --table <table>)
-    "maintain_optimize": Command(("maintain", "optimize", "--table"), exists=False),
-    "maintain_vacuum": Command(("maintain", "vacuum", "--retain", VACUUM_RETENTION), exists=False),
-    "quarantine_summary": Command(("quarantine", "summary"), exists=False),
+    "maintain_optimize": Command(("maintain", "optimize", "--table"), exists=True),
+    "maintain_vacuum": Command(("maintain", "vacuum", "--retain", VACUUM_RETENTION), exists=True),
+    "quarantine_summary": Command(("quarantine", "summary"), exists=True),
 }
 
 # The gold tables each daily publish step writes, behind its quality gate. Commerce's tables are the

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RiskCommand.class,
       ModelsCommand.class,
       ReportCommand.class,
+      MaintainCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
     description = "Inspect and replay records held in ops.quarantine.",
-    subcommands = {QuarantineCommand.ListHeld.class, QuarantineCommand.Show.class, QuarantineCommand.Replay.class})
+    subcommands = {QuarantineCommand.ListHeld.class, QuarantineCommand.Summary.class, QuarantineCommand.Show.class,
+        QuarantineCommand.Replay.class})
 final class QuarantineCommand implements Runnable {
   @Override
   public void run() {
@@ -27,6 +28,26 @@ final class QuarantineCommand implements Runnable {
           "SELECT target_table, stage, rule_id, count_if(replayed_at IS NULL) AS held, count_if(replayed_at IS NOT NULL) AS replayed, "
               + "min(quarantined_at) AS first_at, max(quarantined_at) AS last_at "
               + "FROM ops.quarantine GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC"), 500);
+      return 0;
+    }
+  }
+
+  @Command(name = "summary", mixinStandardHelpOptions = true,
+      description = "Per target table: records held, replayed, quarantined in the last 24 hours, and the oldest held.")
+  static final class Summary implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Override
+    public Integer call() {
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
+      var rows = lakehouse.spark().sql(
+          "SELECT target_table, count_if(replayed_at IS NULL) AS held, count_if(replayed_at IS NOT NULL) AS replayed, "
+              + "count_if(quarantined_at >= current_timestamp() - INTERVAL 24 HOURS) AS last_24h, "
+              + "count(DISTINCT rule_id) AS rules, min(CASE WHEN replayed_at IS NULL THEN quarantined_at END) AS oldest_held "
+              + "FROM ops.quarantine GROUP BY 1 ORDER BY 2 DESC, 1");
+      Printing.table(rows, 500);
+      long held = lakehouse.spark().sql("SELECT count_if(replayed_at IS NULL) FROM ops.quarantine").head().getLong(0);
+      System.out.printf("%,d record(s) held in quarantine%n", held);
       return 0;
     }
   }
