@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS gold.commerce_sales_5m (
   sales_date DATE NOT NULL COMMENT 'UTC date of window_start; the partition',
   product_id STRING NOT NULL COMMENT 'Product sold',
   category STRING COMMENT 'Category of the product (of its latest line in the window)',
-  revenue DOUBLE NOT NULL COMMENT 'Sum of the lines'' revenue (after discount)',
+  revenue DOUBLE NOT NULL COMMENT 'Sum of the revenue of the lines (after discount)',
   quantity BIGINT NOT NULL COMMENT 'Units sold',
   orders BIGINT NOT NULL COMMENT 'Distinct orders with a line of the product',
   avg_price DOUBLE COMMENT 'Average price paid per unit: revenue / quantity (null when quantity is 0)',
