@@ -45,6 +45,9 @@ public final class CommerceStreams {
   public static final String SALES = RevenueAnomalyAlerts.SALES;
   public static final String LATE = LateSplit.LATE;
   private static final String ORDER_LINE_KEY = "concat(order_id, ':', line_number)";
+  /** The columns of order lines the sales query reads. */
+  public static final List<String> ORDER_LINE_COLUMNS =
+      List.of("order_id", "line_number", "product_id", "category", "quantity", "revenue", "ordered_at");
 
   private final LakehouseConfig config;
   private final TableCatalog catalog;
@@ -84,12 +87,18 @@ public final class CommerceStreams {
         .start();
   }
 
-  /** The order-lines table, or a message saying it is missing and what to do. */
+  /** The order-lines table, or a message saying it is missing (or lacks columns) and what to do. */
   public SourceTable sourceOf(SparkSession spark, String ordersTable) {
     SourceTable orders = SourceTable.of(catalog, ordersTable);
     if (!orders.exists(spark)) {
       throw new IllegalArgumentException(String.format("Cannot stream sales from %s: no such table; declare it in tables/ "
           + "or name an existing Delta table of order lines with --orders-table", ordersTable));
+    }
+    List<String> columns = List.of(orders.batch(spark).columns());
+    List<String> missing = ORDER_LINE_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(String.format("Cannot stream sales from %s: it has no column %s; order lines need %s",
+          ordersTable, String.join(", ", missing), ORDER_LINE_COLUMNS));
     }
     return orders;
   }

@@ -99,4 +99,17 @@ class CommerceSalesStreamingTest {
     assertThat(strings("SELECT count(*) FROM gold.commerce_sales_5m")).containsExactly("[38]");
     assertThat(strings("SELECT count(*) FROM ops.alerts")).containsExactly("[0]");
   }
+
+  @Test
+  void aSourceWithoutTheOrderLineColumnsIsRefusedByName() {
+    open();
+    lakehouse.spark().sql("DROP TABLE IF EXISTS default.test_orders_without_lines");
+    lakehouse.spark().sql("CREATE TABLE default.test_orders_without_lines (order_id STRING, ordered_at TIMESTAMP) USING DELTA "
+        + "LOCATION '" + lakehouse.config().path("test/orders_without_lines") + "'");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommerceStreams(lakehouse.config(), lakehouse.catalog())
+            .startSales(lakehouse.spark(), Trigger.AvailableNow(), "default.test_orders_without_lines"))
+        .hasMessage("Cannot stream sales from default.test_orders_without_lines: it has no column line_number, product_id, "
+            + "category, quantity, revenue; order lines need " + CommerceStreams.ORDER_LINE_COLUMNS);
+  }
 }
