@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       QuarantineCommand.class,
       LogsCommand.class,
       FinanceCommand.class,
+      CommerceCommand.class,
       RiskCommand.class,
       ModelsCommand.class,
       ReportCommand.class,

@@ -26,6 +26,7 @@ public record LakehouseConfig(
     Logs logs,
     Risk risk,
     Fraud fraud,
+    CommerceStream commerceStream,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -77,6 +78,9 @@ public record LakehouseConfig(
   /** Fraud scoring settings. */
   public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval, double mlWeight) {}
 
+  /** Streaming commerce gold (behaviour, sessions, sales) and its revenue anomaly detector. */
+  public record CommerceStream(Duration watermark, Duration triggerInterval, int anomalyWindows, double anomalyZ) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -116,7 +120,7 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -135,6 +139,10 @@ public record LakehouseConfig(
   /** Every key with its resolved value as text, in key order. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("commerce.anomaly-windows", Integer.toString(commerceStream.anomalyWindows()));
+    values.put("commerce.anomaly-z", Double.toString(commerceStream.anomalyZ()));
+    values.put("commerce.stream-trigger-interval", commerceStream.triggerInterval().toMillis() + "ms");
+    values.put("commerce.watermark", commerceStream.watermark().toMillis() + "ms");
     values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
     values.put("fraud.ml-weight", Double.toString(fraud.mlWeight()));
     values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
@@ -228,6 +236,11 @@ public record LakehouseConfig(
             read.positiveDuration("fraud.state-timeout"),
             read.positiveDuration("fraud.trigger-interval"),
             read.between("fraud.ml-weight", 0, 1)),
+        new CommerceStream(
+            read.positiveDuration("commerce.watermark"),
+            read.positiveDuration("commerce.stream-trigger-interval"),
+            read.intAtLeast("commerce.anomaly-windows", 2),
+            read.greaterThan("commerce.anomaly-z", 0)),
         read.origins());
   }
 
