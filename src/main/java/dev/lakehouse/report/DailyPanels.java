@@ -23,7 +23,36 @@ public final class DailyPanels {
   }
 
   static List<Panel> commerce() {
-    return List.of();
+    String section = "Commerce: sales, funnel, stock and anomalies";
+    return List.of(
+        new Panel(section, "commerce-kpis", "Sales", Kind.KPIS,
+            "SELECT revenue_cents / 100.0 AS `Revenue`, orders AS `Orders`, "
+                + "round(average_order_value_cents / 100.0, 2) AS `Average order value`, customers AS `Customers`, "
+                + "units AS `Units sold`, flagged_lines AS `Flagged order lines` "
+                + "FROM gold.commerce_sales_daily WHERE sales_date = :day"),
+        new Panel(section, "commerce-revenue-by-hour", "Revenue by hour (UTC, from the 5-minute sales windows)", Kind.BAR,
+            "SELECT date_format(window_start, 'HH') AS hour, round(sum(revenue), 2) AS revenue "
+                + "FROM gold.commerce_sales_5m WHERE sales_date = :day GROUP BY 1 ORDER BY 1"),
+        new Panel(section, "commerce-funnel", "Funnel: sessions that viewed, carted and purchased", Kind.BAR,
+            "SELECT stage, sessions FROM (SELECT sum(viewing_sessions) AS v, sum(carting_sessions) AS c, "
+                + "sum(purchasing_sessions) AS p FROM gold.commerce_funnel_daily WHERE funnel_date = :day HAVING count(*) > 0) "
+                + "LATERAL VIEW stack(3, '1 view', v, '2 cart', c, '3 purchase', p) s AS stage, sessions"),
+        new Panel(section, "commerce-funnel-by-category", "Conversion by category", Kind.TABLE,
+            "SELECT category, viewing_sessions, carting_sessions, purchasing_sessions, "
+                + "round(view_to_cart_rate * 100, 1) AS view_to_cart_pct, "
+                + "round(cart_to_purchase_rate * 100, 1) AS cart_to_purchase_pct "
+                + "FROM gold.commerce_funnel_daily WHERE funnel_date = :day ORDER BY viewing_sessions DESC, category"),
+        new Panel(section, "commerce-top-products", "Top products by revenue", Kind.BAR,
+            "SELECT p.product_id, p.revenue_cents / 100.0 AS revenue FROM gold.commerce_sales_daily "
+                + "LATERAL VIEW posexplode(top_products) t AS rank, p WHERE sales_date = :day ORDER BY rank"),
+        new Panel(section, "commerce-anomalies", "Revenue anomalies (z-score against the previous windows)", Kind.TABLE,
+            "SELECT window_start, window_end, severity, round(value, 2) AS revenue, expected_range, message "
+                + "FROM ops.alerts WHERE rule = 'commerce.revenue_anomaly' AND CAST(window_start AS DATE) = :day "
+                + "ORDER BY window_start"),
+        new Panel(section, "commerce-stock", "Stock-outs and low stock at the end of the day", Kind.TABLE,
+            "SELECT product_id, stock_units, min_stock_units, stock_outs, is_out_of_stock, is_low_stock "
+                + "FROM gold.commerce_stock_daily WHERE stock_date = :day AND (is_out_of_stock OR is_low_stock) "
+                + "ORDER BY stock_units, product_id LIMIT 15"));
   }
 
   static List<Panel> logs() {
