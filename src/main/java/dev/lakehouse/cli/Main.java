@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       FinanceCommand.class,
       RiskCommand.class,
       ModelsCommand.class,
+      StatusCommand.class,
+      AlertsCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
