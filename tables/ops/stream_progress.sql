@@ -1,6 +1,5 @@
 -- Streaming query progress, as every lakehouse process's StreamMonitor hears it (monitor/).
--- Each writing process appends under its own Delta transaction id (idempotent retries); ids older
--- than 7 days are forgotten so the log does not keep one per process forever.
+-- Appended in batches every monitor.write-interval; a report may appear twice after a retried write.
 CREATE TABLE IF NOT EXISTS ops.stream_progress (
   query_name STRING NOT NULL COMMENT 'Streaming query name, e.g. ingest.commerce.events; its id when it has no name',
   query_id STRING NOT NULL COMMENT 'Streaming query id (stable across restarts from the same checkpoint)',
@@ -23,6 +22,3 @@ CREATE TABLE IF NOT EXISTS ops.stream_progress (
 USING DELTA
 PARTITIONED BY (progress_date)
 COMMENT 'One row per streaming query progress report: each micro-batch, each idle heartbeat and each termination of a query run'
-TBLPROPERTIES (
-  'delta.setTransactionRetentionDuration' = 'interval 7 days'
-)

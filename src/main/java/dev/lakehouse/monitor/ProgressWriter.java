@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,8 +18,10 @@ import org.apache.spark.sql.types.StructType;
  * Buffers progress reports in memory and appends them to ops.stream_progress in one commit per
  * {@link #flush}. {@link #add} only queues, so the listener thread never waits on a write.
  *
- * <p>Each flush is one Delta append with {@code txnAppId} (this writer) and {@code txnVersion} (the
- * flush number): a flush retried after a failure that had in fact committed writes nothing twice.
+ * <p>Each flush is one blind Delta append, which needs no read of the table's state (an idempotent
+ * append with {@code txnAppId} would reconstruct it at every flush, seconds on a busy machine). A
+ * flush whose commit succeeded but was reported as failed writes its reports again on the next
+ * flush: a report may then appear twice, with the same query, run and batch id.
  */
 public final class ProgressWriter {
   public static final String TABLE = "ops.stream_progress";
@@ -48,10 +49,8 @@ public final class ProgressWriter {
 
   private final SparkSession spark;
   private final String location;
-  private final String appId = "stream-progress-" + UUID.randomUUID();
   private final ConcurrentLinkedQueue<ProgressRecord> queued = new ConcurrentLinkedQueue<>();
   private List<ProgressRecord> unwritten = new ArrayList<>();
-  private long version;
 
   public ProgressWriter(SparkSession spark, TableCatalog catalog) {
     this.spark = spark;
@@ -65,8 +64,8 @@ public final class ProgressWriter {
 
   /**
    * Appends what is queued in one commit; returns the rows written. On failure the same rows are
-   * tried again, under the same transaction version, by the next flush (new reports wait behind
-   * them; at most {@link #MAX_PENDING} are kept) and the error is thrown.
+   * tried again by the next flush (new reports wait behind them; at most {@link #MAX_PENDING} are
+   * kept) and the error is thrown.
    */
   public synchronized int flush() {
     if (unwritten.isEmpty()) {
@@ -84,10 +83,7 @@ public final class ProgressWriter {
     spark.createDataFrame(rows, SCHEMA).write()
         .format("delta")
         .mode("append")
-        .option("txnAppId", appId)
-        .option("txnVersion", version)
         .save(location);
-    version++;
     int written = unwritten.size();
     unwritten = new ArrayList<>();
     return written;

@@ -37,6 +37,9 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
   private static final Logger LOG = LoggerFactory.getLogger(StreamMonitor.class);
   /** Spark stops its context at priority 50 and StreamingQueries stops queries at 60. */
   private static final int FLUSH_PRIORITY = 55;
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+  /** The last write on close may take this long; the JVM's exit is not held up longer. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
   private static final Map<SparkSession, StreamMonitor> INSTALLED = new IdentityHashMap<>();
   private static boolean hookAdded;
 
@@ -174,24 +177,54 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     }
   }
 
-  /** Stops listening, writes what is left and stops the background thread. */
+  /**
+   * Stops listening, writes what is left (waiting at most {@link #CLOSE_TIMEOUT}) and stops the
+   * background thread.
+   */
   @Override
   public void close() {
     synchronized (StreamMonitor.class) {
       INSTALLED.remove(spark, this);
     }
+    awaitDeliveredEvents();
     try {
       spark.streams().removeListener(this);
     } catch (RuntimeException e) {
       LOG.debug("Cannot remove the stream monitor from a stopping session", e);
     }
     background.shutdown();
+    Thread last = new Thread(() -> {
+      try {
+        background.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      tick();
+    }, "lakehouse-stream-monitor-close");
+    last.setDaemon(true);
+    last.start();
     try {
-      background.awaitTermination(1, TimeUnit.MINUTES);
+      last.join(CLOSE_TIMEOUT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    tick();
+    if (last.isAlive()) {
+      LOG.warn("Cannot write the last streaming progress to {} within {}; the process exits without it",
+          ProgressWriter.TABLE, CLOSE_TIMEOUT);
+    }
+  }
+
+  /**
+   * Lets Spark deliver the events already posted (a query that just stopped posts its termination
+   * asynchronously), so the last flush has them. Spark's listener bus is internal API; if it cannot
+   * be reached the flush goes on without waiting.
+   */
+  private void awaitDeliveredEvents() {
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty(DRAIN_TIMEOUT.toMillis());
+    } catch (Exception e) {
+      LOG.debug("Cannot wait for Spark's listener bus to drain", e);
+    }
   }
 
   private void tick() {

@@ -32,7 +32,7 @@ class StatusCommandTest {
 
   @Test
   void printsTheHealthOfEachQueryThatReportedRecently() {
-    LakehouseConfig config = TestLakehouse.config("127.0.0.1:9");
+    LakehouseConfig config = TestLakehouse.config("127.0.0.1:9", "monitor.slow-batch=60s");
     Lakehouse lakehouse = TestLakehouse.open(config);
     ProgressWriter writer = new ProgressWriter(lakehouse.spark(), lakehouse.catalog());
     writer.add(batch("ingest.commerce.events", 41, Duration.ofSeconds(12), 900));
