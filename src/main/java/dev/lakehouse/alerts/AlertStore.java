@@ -10,10 +10,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** ops.alerts: raising is idempotent (merged on alert_id); acknowledging marks an alert as seen. */
+/**
+ * ops.alerts: raising is idempotent (merged on alert_id) and pushes what is new to the configured
+ * channels (Redis pub/sub, webhook); acknowledging marks an alert as seen.
+ */
 public final class AlertStore {
   public static final String TABLE = "ops.alerts";
 
@@ -34,15 +38,31 @@ public final class AlertStore {
       .add("acknowledged_by", DataTypes.StringType);
 
   private final TableCatalog catalog;
+  private final AlertChannels channels;
 
   public AlertStore(TableCatalog catalog) {
-    this.catalog = catalog;
+    this(catalog, AlertChannels.from(catalog.config().alerts()));
   }
 
-  /** Adds the alerts not raised before; one already in the table is left as it is. */
-  public void raise(SparkSession spark, List<Alert> alerts) {
+  public AlertStore(TableCatalog catalog, AlertChannels channels) {
+    this.catalog = catalog;
+    this.channels = channels;
+  }
+
+  /**
+   * Adds the alerts not raised before and pushes those to the channels; one already in the table
+   * is left as it is and not pushed again. Returns the alerts that were new.
+   *
+   * <p>Two processes raising the same new alert at the same moment both see it as new: the table
+   * still holds it once, and it may be pushed twice.
+   */
+  public List<Alert> raise(SparkSession spark, List<Alert> alerts) {
     if (alerts.isEmpty()) {
-      return;
+      return List.of();
+    }
+    List<Alert> fresh = unseen(spark, alerts);
+    if (fresh.isEmpty()) {
+      return fresh;
     }
     List<Row> rows = new ArrayList<>();
     for (Alert a : alerts) {
@@ -57,6 +77,42 @@ public final class AlertStore {
         .whenNotMatched()
         .insertAll()
         .execute());
+    channels.publish(fresh);
+    return fresh;
+  }
+
+  /** The alerts whose id is not in the table yet, the first of each id. */
+  private List<Alert> unseen(SparkSession spark, List<Alert> alerts) {
+    java.util.Map<String, Alert> byId = new java.util.LinkedHashMap<>();
+    alerts.forEach(a -> byId.putIfAbsent(a.alertId(), a));
+    List<Row> known = spark.read().format("delta").load(catalog.location(TABLE))
+        .filter(functions.col("alert_id").isin(byId.keySet().toArray()))
+        .select("alert_id")
+        .collectAsList();
+    known.forEach(row -> byId.remove(row.getString(0)));
+    return List.copyOf(byId.values());
+  }
+
+  /**
+   * Marks open alerts as acknowledged by {@code by}; returns the ids that were open (an unknown or
+   * already acknowledged id is left out).
+   */
+  public List<String> acknowledge(SparkSession spark, List<String> alertIds, String by, Instant at) {
+    List<String> open = spark.read().format("delta").load(catalog.location(TABLE))
+        .filter(functions.col("alert_id").isin(alertIds.toArray()).and(functions.col("status").equalTo("open")))
+        .select("alert_id")
+        .collectAsList().stream().map(row -> row.getString(0)).toList();
+    if (open.isEmpty()) {
+      return open;
+    }
+    java.util.Map<String, org.apache.spark.sql.Column> set = java.util.Map.of(
+        "status", functions.lit("acknowledged"),
+        "acknowledged_at", functions.lit(timestamp(at)),
+        "acknowledged_by", functions.lit(by));
+    DeltaTable table = DeltaTable.forPath(spark, catalog.location(TABLE));
+    dev.lakehouse.ops.DeltaRetries.onConflict(() -> table.update(
+        functions.col("alert_id").isin(open.toArray()).and(functions.col("status").equalTo("open")), set));
+    return open;
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -32,6 +32,11 @@ public final class TableCatalog {
     return new TableCatalog(config, readDefinitions());
   }
 
+  /** The configuration the locations are resolved under. */
+  public LakehouseConfig config() {
+    return config;
+  }
+
   public List<TableDefinition> definitions() {
     return List.copyOf(definitions.values());
   }

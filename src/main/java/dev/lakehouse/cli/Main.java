@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       ReportCommand.class,
       MaintainCommand.class,
+      StatusCommand.class,
+      AlertsCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

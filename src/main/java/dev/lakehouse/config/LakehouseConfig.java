@@ -27,6 +27,8 @@ public record LakehouseConfig(
     Risk risk,
     Fraud fraud,
     CommerceStream commerceStream,
+    Alerts alerts,
+    Monitor monitor,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -81,6 +83,20 @@ public record LakehouseConfig(
   /** Streaming commerce gold (behaviour, sessions, sales) and its revenue anomaly detector. */
   public record CommerceStream(Duration watermark, Duration triggerInterval, int anomalyWindows, double anomalyZ) {}
 
+  /** Where raised alerts are pushed besides ops.alerts; an empty URL turns its channel off. */
+  public record Alerts(String redisUrl, String redisChannel, String webhookUrl, Duration webhookTimeout, int webhookRetries) {
+    public boolean publishesToRedis() {
+      return !redisUrl.isEmpty();
+    }
+
+    public boolean publishesToWebhook() {
+      return !webhookUrl.isEmpty();
+    }
+  }
+
+  /** Streaming query monitoring: how often progress is written and when a query is unhealthy. */
+  public record Monitor(Duration writeInterval, Duration slowBatch, int behindBatches, Duration stallAfter) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -120,7 +136,8 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream,
+        alerts, monitor, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -143,6 +160,11 @@ public record LakehouseConfig(
     values.put("commerce.anomaly-z", Double.toString(commerceStream.anomalyZ()));
     values.put("commerce.stream-trigger-interval", commerceStream.triggerInterval().toMillis() + "ms");
     values.put("commerce.watermark", commerceStream.watermark().toMillis() + "ms");
+    values.put("alerts.redis-channel", alerts.redisChannel());
+    values.put("alerts.redis-url", alerts.redisUrl());
+    values.put("alerts.webhook-retries", Integer.toString(alerts.webhookRetries()));
+    values.put("alerts.webhook-timeout", alerts.webhookTimeout().toMillis() + "ms");
+    values.put("alerts.webhook-url", alerts.webhookUrl());
     values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
     values.put("fraud.ml-weight", Double.toString(fraud.mlWeight()));
     values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
@@ -171,6 +193,10 @@ public record LakehouseConfig(
     values.put("logs.service-min-events", Integer.toString(logs.serviceMinEvents()));
     values.put("logs.service-p95-latency", logs.serviceP95Latency().toMillis() + "ms");
     values.put("logs.watermark", logs.watermark().toMillis() + "ms");
+    values.put("monitor.behind-batches", Integer.toString(monitor.behindBatches()));
+    values.put("monitor.slow-batch", monitor.slowBatch().toMillis() + "ms");
+    values.put("monitor.stall-after", monitor.stallAfter().toMillis() + "ms");
+    values.put("monitor.write-interval", monitor.writeInterval().toMillis() + "ms");
     values.put("profile", profile);
     values.put("risk.backtest-days", Integer.toString(risk.backtestDays()));
     values.put("risk.ewma-lambda", Double.toString(risk.ewmaLambda()));
@@ -241,6 +267,17 @@ public record LakehouseConfig(
             read.positiveDuration("commerce.stream-trigger-interval"),
             read.intAtLeast("commerce.anomaly-windows", 2),
             read.greaterThan("commerce.anomaly-z", 0)),
+        new Alerts(
+            read.uriOrEmpty("alerts.redis-url", "redis", "rediss"),
+            read.nonBlank("alerts.redis-channel"),
+            read.uriOrEmpty("alerts.webhook-url", "http", "https"),
+            read.positiveDuration("alerts.webhook-timeout"),
+            read.intAtLeast("alerts.webhook-retries", 0)),
+        new Monitor(
+            read.positiveDuration("monitor.write-interval"),
+            read.positiveDuration("monitor.slow-batch"),
+            read.intAtLeast("monitor.behind-batches", 1),
+            read.positiveDuration("monitor.stall-after")),
         read.origins());
   }
 
@@ -373,6 +410,24 @@ public record LakehouseConfig(
         if (!HOST_PORT.matcher(server.trim()).matches()) {
           throw invalid(key, "must be a comma-separated list of host:port");
         }
+      }
+      return value;
+    }
+
+    /** Empty (off), or an absolute URI with one of the schemes and a host. */
+    String uriOrEmpty(String key, String... schemes) {
+      String value = string(key);
+      if (value.isEmpty()) {
+        return value;
+      }
+      String rule = "must be empty or a URI like " + schemes[0] + "://host:port (scheme " + String.join(" or ", schemes) + ")";
+      try {
+        java.net.URI uri = new java.net.URI(value);
+        if (uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme().toLowerCase()) || uri.getHost() == null) {
+          throw invalid(key, rule);
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw invalid(key, rule);
       }
       return value;
     }

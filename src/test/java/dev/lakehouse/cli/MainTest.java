@@ -26,7 +26,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "config"})
+  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "status", "alerts", "config"})
   void everyCommandHasHelp(String command) {
     ChildJvm.Result result = execute(command, "--help");
 
