@@ -26,6 +26,7 @@ public record LakehouseConfig(
     Logs logs,
     Risk risk,
     Fraud fraud,
+    Commerce commerce,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -77,6 +78,9 @@ public record LakehouseConfig(
   /** Fraud scoring settings. */
   public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval, double mlWeight) {}
 
+  /** Commerce settings: lowStockUnits is where gold.commerce_stock_daily calls a product's stock low. */
+  public record Commerce(int lowStockUnits) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -116,7 +120,7 @@ public record LakehouseConfig(
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
-    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, origins);
+    return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerce, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -135,6 +139,7 @@ public record LakehouseConfig(
   /** Every key with its resolved value as text, in key order. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("commerce.low-stock-units", Integer.toString(commerce.lowStockUnits()));
     values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
     values.put("fraud.ml-weight", Double.toString(fraud.mlWeight()));
     values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
@@ -228,6 +233,8 @@ public record LakehouseConfig(
             read.positiveDuration("fraud.state-timeout"),
             read.positiveDuration("fraud.trigger-interval"),
             read.between("fraud.ml-weight", 0, 1)),
+        new Commerce(
+            read.intAtLeast("commerce.low-stock-units", 0)),
         read.origins());
   }
 
