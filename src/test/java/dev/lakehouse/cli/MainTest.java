@@ -26,7 +26,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "config"})
+  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "commerce", "config"})
   void everyCommandHasHelp(String command) {
     ChildJvm.Result result = execute(command, "--help");
 
