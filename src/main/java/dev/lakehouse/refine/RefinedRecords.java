@@ -63,14 +63,15 @@ public final class RefinedRecords {
         .select(columns.toArray(Column[]::new));
   }
 
-  /** Rows that broke a rule, shaped as ops.quarantine. */
+  /** Rows that broke a rule, shaped as ops.quarantine; one row per (source record, target table, rule). */
   public static Dataset<Row> quarantine(Dataset<Row> parsed, RefineSpec spec, String queryName, long batchId,
       Timestamp quarantinedAt) {
     Column source = lit(spec.source());
     return parsed
         .filter(col(RecordParser.RULE).isNotNull())
         .select(
-            sha2(concat_ws("|", source, col("_kafka_topic"), col("_kafka_partition").cast(DataTypes.StringType),
+            // the target is part of the id: one bronze table can feed several silver tables
+            sha2(concat_ws("|", source, lit(spec.target()), col("_kafka_topic"), col("_kafka_partition").cast(DataTypes.StringType),
                 col("_kafka_offset").cast(DataTypes.StringType), col(RecordParser.RULE)), 256).as("quarantine_id"),
             source.as("source_table"),
             lit(spec.target()).as("target_table"),
