@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
     Printing.table(lakehouse.spark().sql(
         "SELECT target_table, rule_id, count(*) AS records FROM ops.quarantine GROUP BY 1, 2 ORDER BY 1, 3 DESC"), 50);
     System.out.println();
-    System.out.println("Quality gate (quality/silver/*.yaml) outcomes over all batches:");
+    System.out.println("Quality gate (quality/silver/*.yaml, quality/gold/*.yaml) outcomes over all runs:");
     Printing.table(lakehouse.spark().sql(
         "SELECT table_name, rule_id, rule_level, count_if(constraint_status = 'Success') AS passed, "
             + "count_if(constraint_status = 'Failure') AS failed, sum(quarantined_rows) AS quarantined "
