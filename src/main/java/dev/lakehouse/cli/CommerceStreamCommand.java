@@ -31,7 +31,12 @@ final class CommerceStreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws TimeoutException {
-    Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-commerce-stream");
+    run(Lakehouse.open(options.config(), "lakehouse-commerce-stream"), availableNow, ordersTable);
+    return 0;
+  }
+
+  /** Starts the streaming gold queries; with availableNow they process what the sources hold and stop. */
+  static void run(Lakehouse lakehouse, boolean availableNow, String ordersTable) throws TimeoutException {
     Trigger trigger = availableNow
         ? Trigger.AvailableNow()
         : Trigger.ProcessingTime(lakehouse.config().commerceStream().triggerInterval().toMillis());
@@ -48,7 +53,6 @@ final class CommerceStreamCommand implements Callable<Integer> {
     }
     StreamingQueries.awaitAll(queries, System.out, Duration.ofSeconds(10));
     print(lakehouse);
-    return 0;
   }
 
   private static void print(Lakehouse lakehouse) {

@@ -2,6 +2,7 @@ package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.catalog.TableDefinition;
+import dev.lakehouse.commerce.stream.CommerceStreams;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.finance.market.BacktestJob;
 import dev.lakehouse.finance.market.MarketLoad;
@@ -63,12 +64,17 @@ final class DemoCommand implements Callable<Integer> {
       Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-demo");
       step(4, "ingest Kafka -> bronze (available now)");
       IngestCommand.run(lakehouse, config.ingest().topics(), true);
-      step(5, "refine bronze -> silver (available now)");
+      step(5, "commerce dimensions (products, customers), then refine bronze -> silver (available now)");
+      CommerceCommand.Load.load(lakehouse, settings.seed(), settings.day());
       RefineCommand.run(lakehouse, RefineJob.targets(lakehouse.catalog()), true);
-      step(6, "logs: streaming detectors (available now), then the day's gold tables and report");
+      step(6, "commerce: streaming gold (behaviour, sessions, 5-minute sales, revenue anomalies; available now), "
+          + "then the day's sales, funnel and stock gold tables (quality gated)");
+      CommerceStreamCommand.run(lakehouse, true, CommerceStreams.ORDERS);
+      CommerceCommand.Publish.publish(lakehouse, settings.day());
+      step(7, "logs: streaming detectors (available now), then the day's gold tables and report");
       LogsCommand.Detect.run(lakehouse, true);
       LogsCommand.Publish.publish(lakehouse, settings.day());
-      step(7, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
+      step(8, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
       // the model learns from today's labelled payments and is checked on a day of another world too
       FinanceCommand.Train.run(lakehouse, new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01,
           OptionalLong.of(settings.seed() + 1), 150_000));
@@ -78,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
       new RiskJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
       new StressJob(lakehouse.catalog()).run(lakehouse.spark(), riskDate, List.of());
       new BacktestJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
-      step(8, "summary");
+      ReportCommand.write(lakehouse, settings.day(), null);
+      step(9, "summary");
       summarize(lakehouse);
     } finally {
       if (broker != null) {
@@ -104,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void step(int number, String what) {
-    System.out.printf("%n[%d/8 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
+    System.out.printf("%n[%d/9 %5.1fs] %s%n", number, (System.nanoTime() - started) / 1e9, what);
   }
 
   private void summarize(Lakehouse lakehouse) {
@@ -117,11 +124,31 @@ final class DemoCommand implements Callable<Integer> {
     Printing.table(lakehouse.spark().sql(
         "SELECT target_table, rule_id, count(*) AS records FROM ops.quarantine GROUP BY 1, 2 ORDER BY 1, 3 DESC"), 50);
     System.out.println();
-    System.out.println("Quality gate (quality/silver/*.yaml) outcomes over all batches:");
+    System.out.println("Quality gate (quality/silver/*.yaml, quality/gold/*.yaml) outcomes over all runs:");
     Printing.table(lakehouse.spark().sql(
         "SELECT table_name, rule_id, rule_level, count_if(constraint_status = 'Success') AS passed, "
             + "count_if(constraint_status = 'Failure') AS failed, sum(quarantined_rows) AS quarantined "
             + "FROM ops.quality_results GROUP BY 1, 2, 3 ORDER BY 1, 2"), 50);
+    System.out.println();
+    System.out.println("Commerce gold quality gates (quality/gold/commerce_*.yaml) of the day:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT table_name, rule_id, rule_level, constraint_status, constraint_message FROM ops.quality_results "
+            + "WHERE table_name LIKE 'gold.commerce_%' ORDER BY 1, 2"), 30);
+    System.out.println();
+    System.out.println("Commerce sales of the day, and order lines flagged:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT sales_date, round(revenue_cents / 100, 2) AS revenue_eur, orders, round(average_order_value_cents / 100, 2) AS aov_eur, "
+            + "flagged_lines, top_categories[0].category AS top_category FROM gold.commerce_sales_daily ORDER BY 1"), 5);
+    Printing.table(lakehouse.spark().sql(
+        "SELECT flag, count(*) AS lines FROM silver.commerce_orders LATERAL VIEW explode(flags) f AS flag GROUP BY 1 ORDER BY 2 DESC"), 5);
+    System.out.println();
+    System.out.println("Commerce funnel by category and stock at the end of the day:");
+    Printing.table(lakehouse.spark().sql(
+        "SELECT category, viewing_sessions, carting_sessions, purchasing_sessions, round(view_to_purchase_rate, 3) AS conversion "
+            + "FROM gold.commerce_funnel_daily ORDER BY viewing_sessions DESC"), 10);
+    Printing.table(lakehouse.spark().sql(
+        "SELECT stock_date, count(*) AS products, count_if(is_out_of_stock) AS out_of_stock, count_if(is_low_stock) AS low_stock, "
+            + "sum(stock_outs) AS stock_outs FROM gold.commerce_stock_daily GROUP BY 1 ORDER BY 1"), 5);
     System.out.println();
     System.out.println("Security findings and blacklist (logs):");
     Printing.table(lakehouse.spark().sql(

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       QuarantineCommand.class,
       LogsCommand.class,
+      CommerceCommand.class,
       FinanceCommand.class,
       CommerceCommand.class,
       RiskCommand.class,

@@ -29,6 +29,7 @@ public record LakehouseConfig(
     CommerceStream commerceStream,
     Alerts alerts,
     Monitor monitor,
+    Commerce commerce,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -97,6 +98,9 @@ public record LakehouseConfig(
   /** Streaming query monitoring: how often progress is written and when a query is unhealthy. */
   public record Monitor(Duration writeInterval, Duration slowBatch, int behindBatches, Duration stallAfter) {}
 
+  /** Commerce settings: lowStockUnits is where gold.commerce_stock_daily calls a product's stock low. */
+  public record Commerce(int lowStockUnits) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -137,7 +141,7 @@ public record LakehouseConfig(
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
     return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream,
-        alerts, monitor, origins);
+        alerts, monitor, commerce, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -165,6 +169,7 @@ public record LakehouseConfig(
     values.put("alerts.webhook-retries", Integer.toString(alerts.webhookRetries()));
     values.put("alerts.webhook-timeout", alerts.webhookTimeout().toMillis() + "ms");
     values.put("alerts.webhook-url", alerts.webhookUrl());
+    values.put("commerce.low-stock-units", Integer.toString(commerce.lowStockUnits()));
     values.put("fraud.alert-score", Double.toString(fraud.alertScore()));
     values.put("fraud.ml-weight", Double.toString(fraud.mlWeight()));
     values.put("fraud.state-timeout", fraud.stateTimeout().toMillis() + "ms");
@@ -278,6 +283,8 @@ public record LakehouseConfig(
             read.positiveDuration("monitor.slow-batch"),
             read.intAtLeast("monitor.behind-batches", 1),
             read.positiveDuration("monitor.stall-after")),
+        new Commerce(
+            read.intAtLeast("commerce.low-stock-units", 0)),
         read.origins());
   }
 

@@ -80,7 +80,8 @@ public final class QuarantineReplay {
       Dataset<Row> parsed = spec.parse(records, config.refine().maxRecordBytes());
       RunKey key = new RunKey(target, RunKey.REPLAY, null, null, startedAt);
       DerivedFunctions.refresh(spark, catalog, spec);
-      GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now), key);
+      GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now,
+          RefineJob.dimensions(spark, catalog, spec)), key);
       SilverMerge.Merged merged = SilverMerge.insertNew(spark, catalog.location(target), spec, gated.publishable());
       List<String> published = publishedIds(spark, parsed, spec, target);
       if (!published.isEmpty()) {

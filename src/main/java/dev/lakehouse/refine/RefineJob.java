@@ -77,6 +77,15 @@ public final class RefineJob {
     return RefineSpec.of(target, table.toDF().schema(), properties);
   }
 
+  /** The current rows of each dimension the spec looks up, by alias (read again for every batch). */
+  static Map<String, Dataset<Row>> dimensions(SparkSession spark, TableCatalog catalog, RefineSpec spec) {
+    Map<String, Dataset<Row>> dimensions = new java.util.HashMap<>();
+    for (Lookup lookup : spec.lookups()) {
+      dimensions.put(lookup.alias(), spark.read().format("delta").load(catalog.location(lookup.table())));
+    }
+    return dimensions;
+  }
+
   /** Starts the refine query of one silver table. */
   public StreamingQuery start(SparkSession spark, String target, Trigger trigger) throws TimeoutException {
     RefineSpec spec = spec(spark, target);
@@ -130,7 +139,8 @@ public final class RefineJob {
         // the suite sees exactly the rows about to be merged; an error-level failure throws here
         RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
         DerivedFunctions.refresh(spark, catalog, spec);
-        GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now), key);
+        Map<String, Dataset<Row>> dimensions = dimensions(spark, catalog, spec);
+        GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now, dimensions), key);
         SilverMerge.Merged merged = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
         PipelineEvent event = new PipelineEvent(
             queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),

@@ -15,14 +15,24 @@ import org.apache.spark.sql.types.StructType;
  * {@code lakehouse.refine.source}, {@code lakehouse.refine.format} and
  * {@code lakehouse.refine.merge-keys}; a property {@code lakehouse.derive.<column>} holds the SQL
  * expression that computes a derived column from the payload.
+ *
+ * <p>Optional properties: {@code lakehouse.refine.lookup.<alias>} joins a dimension (see {@link Lookup})
+ * whose columns derived expressions read as {@code <alias>.<column>}; {@code lakehouse.refine.latest-by}
+ * (columns, e.g. {@code changed_at, sequence}) keeps the latest row per key instead of the first, so
+ * the table holds current state that out-of-order arrivals cannot roll back;
+ * {@code lakehouse.refine.after} (silver tables) makes {@code refine --available-now} finish those first.
  */
 public record RefineSpec(String target, String source, String format, StructType payload, List<String> required,
-    List<String> mergeKeys, Map<String, String> derived, List<String> lineage) {
+    List<String> mergeKeys, Map<String, String> derived, List<String> lineage, List<Lookup> lookups,
+    List<String> latestBy, List<String> after) {
 
   static final String SOURCE = "lakehouse.refine.source";
   static final String FORMAT = "lakehouse.refine.format";
   static final String MERGE_KEYS = "lakehouse.refine.merge-keys";
   static final String DERIVE = "lakehouse.derive.";
+  static final String LOOKUP = "lakehouse.refine.lookup.";
+  static final String LATEST_BY = "lakehouse.refine.latest-by";
+  static final String AFTER = "lakehouse.refine.after";
 
   public static RefineSpec of(String target, StructType schema, Map<String, String> properties) {
     String source = property(target, properties, SOURCE);
@@ -58,7 +68,28 @@ public record RefineSpec(String target, String source, String format, StructType
             MERGE_KEYS, String.join(",", keys), target, key));
       }
     }
-    return new RefineSpec(target, source, format, payload, List.copyOf(required), keys, Map.copyOf(derived), List.copyOf(lineage));
+    List<Lookup> lookups = properties.keySet().stream().filter(k -> k.startsWith(LOOKUP)).sorted()
+        .map(k -> Lookup.parse(target, k.substring(LOOKUP.length()), properties.get(k))).toList();
+    List<String> latestBy = list(properties.get(LATEST_BY));
+    for (String column : latestBy) {
+      if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+        throw new IllegalArgumentException(String.format(
+            "Invalid %s '%s' of %s: '%s' is not a column of the table", LATEST_BY, properties.get(LATEST_BY), target, column));
+      }
+    }
+    return new RefineSpec(target, source, format, payload, List.copyOf(required), keys,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(derived)),
+        List.copyOf(lineage), lookups, latestBy, list(properties.get(AFTER)));
+  }
+
+  /** Whether a newer row replaces the stored one (latest-by), rather than the first row staying. */
+  public boolean keepsLatest() {
+    return !latestBy.isEmpty();
+  }
+
+  private static List<String> list(String value) {
+    return value == null || value.isBlank() ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 
   /**

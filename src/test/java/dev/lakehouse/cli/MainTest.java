@@ -26,7 +26,8 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "status", "alerts", "config"})
+  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "status",
+      "alerts", "commerce", "report", "maintain", "models", "config"})
   void everyCommandHasHelp(String command) {
     ChildJvm.Result result = execute(command, "--help");
 

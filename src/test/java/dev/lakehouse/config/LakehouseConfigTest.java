@@ -74,6 +74,16 @@ class LakehouseConfigTest {
   }
 
   @Test
+  void lowStockUnitsDefaultsToTenAndMustNotBeNegative() {
+    assertThat(load(Map.of()).commerce().lowStockUnits()).isEqualTo(10);
+    assertThat(load(Map.of("LAKEHOUSE_COMMERCE_LOW_STOCK_UNITS", "3")).commerce().lowStockUnits()).isEqualTo(3);
+    assertThatThrownBy(() -> load(Map.of(), "commerce.low-stock-units=-1"))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("Invalid value '-1' for commerce.low-stock-units (from --conf commerce.low-stock-units): "
+            + "must be an integer >= 0");
+  }
+
+  @Test
   void nonNumericValueNamesKeyValueSourceAndRule() {
     assertThatThrownBy(() -> load(Map.of(), "spark.shuffle-partitions=many"))
         .isInstanceOf(InvalidConfigException.class)

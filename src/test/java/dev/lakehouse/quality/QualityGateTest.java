@@ -143,7 +143,7 @@ class QualityGateTest {
 
   @Test
   void referentialRuleQuarantinesUnknownKeysAndFreshnessJudgesTheNewestRow() {
-    lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES ('known', 'view', 'u-1', 's-1', 'p-1', 'books', '/p', 'ua', "
+    lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES ('known', 'view', 'u-1', 's-1', 'p-1', 'books', '/p', 'ua', 'Other', 'other', false, NULL, NULL, "
         + "timestamp'2026-11-21 10:00:00', date'2026-11-21', 't', 0, 0, timestamp'2026-11-21 10:00:01', timestamp'2026-11-21 10:00:02')");
     QualityGate gate = gate("""
         table: silver.commerce_events

@@ -112,8 +112,8 @@ class QuarantineReplayTest {
   void onDemandRunFailsNamingTheBrokenChecks() {
     Lakehouse lakehouse = TestLakehouse.fresh();
     lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES "
-        + "('e-1', 'view', 'u-1', 's-1', 'p-1', 'books', '/p', 'ua', timestamp'2026-11-21 10:00:00', date'2026-11-21', 't', 0, 0, timestamp'2026-11-21 10:00:01', timestamp'2026-11-21 10:00:02'),"
-        + "('e-1', 'view', 'u-2', 's-2', 'p-1', 'books', '/p', 'ua', timestamp'2026-11-21 11:00:00', date'2026-11-21', 't', 0, 1, timestamp'2026-11-21 11:00:01', timestamp'2026-11-21 11:00:02')");
+        + "('e-1', 'view', 'u-1', 's-1', 'p-1', 'books', '/p', 'ua', 'Other', 'other', false, NULL, NULL, timestamp'2026-11-21 10:00:00', date'2026-11-21', 't', 0, 0, timestamp'2026-11-21 10:00:01', timestamp'2026-11-21 10:00:02'),"
+        + "('e-1', 'view', 'u-2', 's-2', 'p-1', 'books', '/p', 'ua', 'Other', 'other', false, NULL, NULL, timestamp'2026-11-21 11:00:00', date'2026-11-21', 't', 0, 1, timestamp'2026-11-21 11:00:01', timestamp'2026-11-21 11:00:02')");
 
     ChildJvm.Result result = InProcessCli.execute(lakehouse.config(), "quality", "run", SILVER, "--date", "2026-11-21");
 
