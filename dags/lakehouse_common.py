@@ -57,7 +57,7 @@ class Command:
 # (issue 8 lists them); a DAG task that runs one fails with the CLI's usage error (exit 2) until then.
 COMMANDS: dict[str, Command] = {
     # daily_report
-    "commerce_publish": Command(("commerce", "publish", "--date", DATE), exists=False),
+    "commerce_publish": Command(("commerce", "publish", "--date", DATE), exists=True),
     "logs_publish": Command(("logs", "publish", "--date", DATE), exists=True),
     "finance_compliance": Command(("finance", "compliance", "--date", DATE), exists=True),
     "report": Command(("report", "--date", DATE), exists=True),
@@ -76,10 +76,9 @@ COMMANDS: dict[str, Command] = {
     "quarantine_summary": Command(("quarantine", "summary"), exists=True),
 }
 
-# The gold tables each daily publish step writes, behind its quality gate. Commerce's tables are the
-# ones issue 8's commerce work declares; rename here when tables/gold/ gets them.
+# The gold tables each daily publish step writes, behind its quality gate (tables/gold/).
 GOLD_TABLES: dict[str, tuple[str, ...]] = {
-    "commerce": ("commerce_sales_daily", "commerce_funnel_daily", "commerce_sessions_daily"),
+    "commerce": ("commerce_sales_daily", "commerce_funnel_daily", "commerce_stock_daily"),
     "logs": ("logs_traffic_hourly", "logs_errors_daily", "logs_security_findings"),
     "finance": ("finance_compliance_findings",),
     "risk": ("finance_risk_daily", "finance_stress_results", "finance_backtest", "finance_backtest_days"),
