@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       FinanceCommand.class,
       RiskCommand.class,
       ModelsCommand.class,
+      RecommendCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
