@@ -68,9 +68,9 @@ final class CommerceCommand implements Runnable {
     static CommercePublish.Published publish(Lakehouse lakehouse, LocalDate date) {
       CommercePublish.Published published = new CommercePublish(lakehouse.catalog())
           .publish(lakehouse.spark(), date, lakehouse.config().commerce().lowStockUnits());
-      System.out.printf("Published %s: %s %,d row, %s %,d rows, %s %,d rows%n", date,
+      System.out.printf("Published %s: %s %,d row, %s %,d rows, %s %,d rows; %d new stock alert(s)%n", date,
           CommercePublish.SALES, published.salesRows(), CommercePublish.FUNNEL, published.funnelRows(),
-          CommercePublish.STOCK, published.stockRows());
+          CommercePublish.STOCK, published.stockRows(), published.stockAlerts());
       return published;
     }
   }

@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       QuarantineCommand.class,
       LogsCommand.class,
-      CommerceCommand.class,
       FinanceCommand.class,
       CommerceCommand.class,
       RiskCommand.class,
@@ -30,6 +29,7 @@ import picocli.CommandLine.Command;
       MaintainCommand.class,
       StatusCommand.class,
       AlertsCommand.class,
+      RecommendCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -30,6 +30,7 @@ public record LakehouseConfig(
     Alerts alerts,
     Monitor monitor,
     Commerce commerce,
+    Recommend recommend,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -101,6 +102,14 @@ public record LakehouseConfig(
   /** Commerce settings: lowStockUnits is where gold.commerce_stock_daily calls a product's stock low. */
   public record Commerce(int lowStockUnits) {}
 
+  /**
+   * Recommendation settings: implicit weights per event type with a half-life decay, ALS
+   * parameters, the holdout, list length, and the Redis that serves the lists.
+   */
+  public record Recommend(double weightView, double weightClick, double weightCart, double weightPurchase,
+      Duration halfLife, int rank, int maxIter, double regParam, double alpha, double holdoutFraction, int topN,
+      String redisUrl, Duration ttl, Duration triggerInterval) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -141,7 +150,7 @@ public record LakehouseConfig(
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
     return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream,
-        alerts, monitor, commerce, origins);
+        alerts, monitor, commerce, recommend, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -209,6 +218,20 @@ public record LakehouseConfig(
     values.put("risk.monte-carlo-seed", Long.toString(risk.monteCarloSeed()));
     values.put("risk.monte-carlo-trials", Integer.toString(risk.monteCarloTrials()));
     values.put("risk.student-t-degrees", Double.toString(risk.studentTDegrees()));
+    values.put("recommend.alpha", Double.toString(recommend.alpha()));
+    values.put("recommend.half-life", recommend.halfLife().toMillis() + "ms");
+    values.put("recommend.holdout-fraction", Double.toString(recommend.holdoutFraction()));
+    values.put("recommend.max-iter", Integer.toString(recommend.maxIter()));
+    values.put("recommend.rank", Integer.toString(recommend.rank()));
+    values.put("recommend.redis-url", recommend.redisUrl());
+    values.put("recommend.reg-param", Double.toString(recommend.regParam()));
+    values.put("recommend.top-n", Integer.toString(recommend.topN()));
+    values.put("recommend.trigger-interval", recommend.triggerInterval().toMillis() + "ms");
+    values.put("recommend.ttl", recommend.ttl().toMillis() + "ms");
+    values.put("recommend.weight-cart", Double.toString(recommend.weightCart()));
+    values.put("recommend.weight-click", Double.toString(recommend.weightClick()));
+    values.put("recommend.weight-purchase", Double.toString(recommend.weightPurchase()));
+    values.put("recommend.weight-view", Double.toString(recommend.weightView()));
     values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
     values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
     values.put("spark.master", spark.master());
@@ -285,6 +308,21 @@ public record LakehouseConfig(
             read.positiveDuration("monitor.stall-after")),
         new Commerce(
             read.intAtLeast("commerce.low-stock-units", 0)),
+        new Recommend(
+            read.greaterThan("recommend.weight-view", 0),
+            read.greaterThan("recommend.weight-click", 0),
+            read.greaterThan("recommend.weight-cart", 0),
+            read.greaterThan("recommend.weight-purchase", 0),
+            read.positiveDuration("recommend.half-life"),
+            read.intAtLeast("recommend.rank", 1),
+            read.intAtLeast("recommend.max-iter", 1),
+            read.between("recommend.reg-param", 0, 1000),
+            read.greaterThan("recommend.alpha", 0),
+            read.openUnit("recommend.holdout-fraction"),
+            read.intAtLeast("recommend.top-n", 1),
+            read.redisUrl("recommend.redis-url"),
+            read.ttlSeconds("recommend.ttl"),
+            read.positiveDuration("recommend.trigger-interval")),
         read.origins());
   }
 
@@ -407,6 +445,29 @@ public record LakehouseConfig(
       }
       if (value.isZero() || value.isNegative()) {
         throw invalid(key, "must be a duration greater than zero");
+      }
+      return value;
+    }
+
+    String redisUrl(String key) {
+      String value = nonBlank(key);
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(value);
+      } catch (java.net.URISyntaxException e) {
+        throw invalid(key, "must be a URL redis://host:port or rediss://host:port");
+      }
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null
+          || uri.getPort() < 1 || uri.getPort() > 65535) {
+        throw invalid(key, "must be a URL redis://host:port or rediss://host:port");
+      }
+      return value;
+    }
+
+    Duration ttlSeconds(String key) {
+      Duration value = positiveDuration(key);
+      if (value.toMillis() % 1000 != 0) {
+        throw invalid(key, "must be a whole number of seconds (Redis expiry), e.g. 90s, 1h or 1d");
       }
       return value;
     }

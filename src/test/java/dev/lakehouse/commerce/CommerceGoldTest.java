@@ -119,15 +119,20 @@ class CommerceGoldTest {
     append(lakehouse, "silver.commerce_events", events(spark).withColumn("event_at", col("event_date").cast("timestamp")));
     append(lakehouse, "silver.commerce_inventory_changes", changes(spark));
     CommercePublish publish = new CommercePublish(lakehouse.catalog());
-    assertThat(publish.publish(spark, NOV_20, 10)).isEqualTo(new CommercePublish.Published(NOV_20, 1, 1, 2));
-    assertThat(publish.publish(spark, NOV_21, 10)).isEqualTo(new CommercePublish.Published(NOV_21, 1, 2, 3));
+    // p-2 ends both days low (5 units), p-3 ends the 21st out of stock: one alert per product and day
+    assertThat(publish.publish(spark, NOV_20, 10)).isEqualTo(new CommercePublish.Published(NOV_20, 1, 1, 2, 1));
+    assertThat(publish.publish(spark, NOV_21, 10)).isEqualTo(new CommercePublish.Published(NOV_21, 1, 2, 3, 2));
     List<Row> before = gold(lakehouse, NOV_20);
 
     append(lakehouse, "silver.commerce_orders", orders(spark).filter(col("order_id").equalTo("o-2"))
         .withColumn("order_id", lit("o-5")).withColumn("ordered_at", col("ordered_date").cast("timestamp")));
-    publish.publish(spark, NOV_21, 10);
+    assertThat(publish.publish(spark, NOV_21, 10).stockAlerts()).as("the same stock condition is alerted once").isZero();
 
     assertThat(gold(lakehouse, NOV_20)).isEqualTo(before);
+    assertThat(spark.sql("SELECT rule, severity, subject, CAST(window_start AS DATE) FROM ops.alerts "
+        + "WHERE domain = 'commerce' ORDER BY 4, 3").collectAsList()).extracting(Row::toString).containsExactly(
+        "[commerce.low_stock,warning,p-2,2026-11-20]", "[commerce.low_stock,warning,p-2,2026-11-21]",
+        "[commerce.stock_out,critical,p-3,2026-11-21]");
     assertThat(spark.sql("SELECT sales_date, revenue_cents, orders FROM gold.commerce_sales_daily ORDER BY 1").collectAsList())
         .extracting(Row::toString).containsExactly("[2026-11-20,999,1]", "[2026-11-21,4800,4]");
     assertThat(spark.sql("SELECT count(*) FROM gold.commerce_stock_daily WHERE stock_date = DATE'2026-11-21'").head().getLong(0))

@@ -92,7 +92,7 @@ class CommerceStreamingTest {
     Timestamp now = Timestamp.from(Instant.now());
     for (Event e : events) {
       rows.add(RowFactory.create(e.id(), e.type(), e.user(), e.session(), e.product(), e.category(), "/p/" + e.product(),
-          "test", Timestamp.from(e.instant()), java.sql.Date.valueOf(e.instant().atZone(ZoneOffset.UTC).toLocalDate()),
+          "test", "Other", "desktop", false, "brand", 1000L, Timestamp.from(e.instant()), java.sql.Date.valueOf(e.instant().atZone(ZoneOffset.UTC).toLocalDate()),
           "commerce.events", 0, offset++, now, now));
     }
     lakehouse.spark().createDataFrame(rows, silver.schema()).write().format("delta").mode("append")
