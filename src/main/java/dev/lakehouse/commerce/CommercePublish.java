@@ -64,7 +64,7 @@ public final class CommercePublish {
     Instant dayEnd = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant now = Instant.now();
     List<Alert> alerts = new ArrayList<>();
-    for (Row r : read(spark, STOCK).where(col("stock_date").equalTo(lit(java.sql.Date.valueOf(date)))
+    for (Row r : read(spark, STOCK).where(col("stock_date").equalTo(lit(java.sql.Date.valueOf(date))))
         .where(col("is_out_of_stock").or(col("is_low_stock")))
         .select("product_id", "stock_units", "stock_outs", "is_out_of_stock").orderBy("product_id").collectAsList()) {
       boolean out = r.getBoolean(3);
