@@ -16,9 +16,9 @@ class CommerceStreamCommandTest {
     LakehouseConfig config = TestLakehouse.config("127.0.0.1:9");
     Lakehouse lakehouse = TestLakehouse.open(config);   // the shared session registers this home's tables
     lakehouse.spark().sql("INSERT INTO silver.commerce_events VALUES "
-        + "('e1', 'view', 'u1', 's1', 'p1', 'shoes', '/p/p1', 'ua', timestamp'2026-11-21 10:00:00', date'2026-11-21', "
+        + "('e1', 'view', 'u1', 's1', 'p1', 'shoes', '/p/p1', 'ua', 'Other', 'desktop', false, 'acme', 1000, timestamp'2026-11-21 10:00:00', date'2026-11-21', "
         + "'commerce.events', 0, 1, timestamp'2026-11-21 10:00:01', timestamp'2026-11-21 10:00:02'), "
-        + "('e2', 'purchase', 'u1', 's1', 'p1', 'shoes', '/p/p1', 'ua', timestamp'2026-11-21 10:07:00', date'2026-11-21', "
+        + "('e2', 'purchase', 'u1', 's1', 'p1', 'shoes', '/p/p1', 'ua', 'Other', 'desktop', false, 'acme', 1000, timestamp'2026-11-21 10:07:00', date'2026-11-21', "
         + "'commerce.events', 0, 2, timestamp'2026-11-21 10:07:01', timestamp'2026-11-21 10:07:02')");
 
     ChildJvm.Result result = InProcessCli.execute(config, "commerce", "stream", "--available-now", "--orders-table", "silver.nothing_here");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -106,7 +107,11 @@ public record PreferenceWorld(int users, int products, int categories, double af
         .withColumn("_kafka_offset", lit(0L))
         .withColumn("_ingested_at", current_timestamp())
         .withColumn("_refined_at", current_timestamp());
-    Column[] columns = Arrays.stream(silver.fields()).map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new);
+    List<String> present = Arrays.asList(all.columns());
+    // columns the world does not make (browser, brand, ...) stay null, as for an event without them
+    Column[] columns = Arrays.stream(silver.fields())
+        .map(f -> (present.contains(f.name()) ? col(f.name()) : lit(null)).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new);
     return all.select(columns);
   }
 
