@@ -46,7 +46,7 @@ class ComplianceJobTest {
 
   private static Row payment(String id, String customer, String at, long cents, String currency) {
     Timestamp paidAt = Timestamp.valueOf(at);
-    return RowFactory.create(id, customer, "card-" + customer, "m-1", "electronics", "DE", cents, currency, "dev-1", 52.5, 13.4,
+    return RowFactory.create(id, customer, "DE", "card-" + customer, "m-1", "electronics", "DE", cents, currency, "dev-1", 52.5, 13.4,
         paidAt, Date.valueOf(paidAt.toLocalDateTime().toLocalDate()), false, null, "finance.payments", 0, 0L, paidAt, paidAt);
   }
 
