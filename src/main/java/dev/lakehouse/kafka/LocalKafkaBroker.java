@@ -108,7 +108,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "true");
-    p.put("log.retention.hours", "168");
+    // no time-based retention: records carry their event time as CreateTime, and a generated day more than a
+    // week old would otherwise be deleted by the next retention check before ingest reads it (cap by size instead)
+    p.put("log.retention.ms", "-1");
+    p.put("log.retention.bytes", Long.toString(1L << 30));
     // a single node: make the log durable on clean shutdown without slowing every write
     p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
     return p;
