@@ -3,14 +3,20 @@ package dev.lakehouse.ml;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ops.DeltaRetries;
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,5 +157,25 @@ public final class ModelRegistry {
         new TreeMap<>(r.<String, Double>getJavaMap(r.fieldIndex("metrics"))), r.getAs("primary_metric"),
         new TreeMap<>(r.<String, Long>getJavaMap(r.fieldIndex("training_data"))),
         r.<Timestamp>getAs("created_at").toInstant(), r.getAs("status"), r.getAs("note"));
+  }
+
+  /** Writes the version's description and figures as metrics.json next to the saved model. */
+  public static void writeMetrics(Path directory, Version version) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", version.name());
+    out.put("version", version.version());
+    out.put("algorithm", version.algorithm());
+    out.put("parameters", version.parameters());
+    out.put("metrics", new TreeMap<>(version.metrics()));
+    out.put("training_data", version.trainingData());
+    out.put("status", version.status());
+    out.put("note", version.note());
+    try {
+      Files.createDirectories(directory);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(directory.resolve("metrics.json").toFile(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + directory.resolve("metrics.json") + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.finance.fraud.CardState;
@@ -18,10 +16,7 @@ import dev.lakehouse.generate.Topics;
 import dev.lakehouse.ml.BinaryMetrics;
 import dev.lakehouse.ml.ModelRegistry;
 import dev.lakehouse.ops.OpsTables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -250,7 +245,7 @@ public final class FraudTraining {
     ModelRegistry.Version registered = new ModelRegistry.Version(FraudModel.NAME, version, directory.toString(),
         FraudModel.ALGORITHM, parameters, metrics, "holdout.model.auc_pr", trainingData, Instant.now(),
         promoted ? ModelRegistry.PROMOTED : ModelRegistry.REJECTED, note);
-    writeMetrics(directory, registered);
+    ModelRegistry.writeMetrics(directory, registered);
     registry.add(spark, registered);
     return new Result(registered, onHoldout, onOtherSeed, current.map(FraudModel::version), promoted);
   }
@@ -264,24 +259,5 @@ public final class FraudTraining {
       metrics.put(key + ".precision_at_k", figures.precisionAtK());
       metrics.put(key + ".recall_at_fpr", figures.recallAtFpr());
     });
-  }
-
-  private static void writeMetrics(Path directory, ModelRegistry.Version version) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", version.name());
-    out.put("version", version.version());
-    out.put("algorithm", version.algorithm());
-    out.put("parameters", version.parameters());
-    out.put("metrics", new TreeMap<>(version.metrics()));
-    out.put("training_data", version.trainingData());
-    out.put("status", version.status());
-    out.put("note", version.note());
-    try {
-      Files.createDirectories(directory);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(directory.resolve("metrics.json").toFile(), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + directory.resolve("metrics.json") + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -10,15 +10,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ml.ModelRegistry;
 import dev.lakehouse.ops.OpsTables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -255,7 +250,7 @@ public final class RecommendTraining {
       ModelRegistry.Version registered = new ModelRegistry.Version(name, version, directory.toString(), algorithm,
           parameters, metrics, "holdout.als.ndcg_at_" + k, trainingData, Instant.now(),
           promoted ? ModelRegistry.PROMOTED : ModelRegistry.REJECTED, note);
-      writeMetrics(directory, registered);
+      ModelRegistry.writeMetrics(directory, registered);
       registry.add(spark, registered);
       return new Result(registered, evaluation, current.map(FactorModel::version), promoted, trainEvents, rejected, k);
     } finally {
@@ -297,22 +292,4 @@ public final class RecommendTraining {
     return RankingMetrics.of(judged, k);
   }
 
-  private static void writeMetrics(Path directory, ModelRegistry.Version version) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", version.name());
-    out.put("version", version.version());
-    out.put("algorithm", version.algorithm());
-    out.put("parameters", version.parameters());
-    out.put("metrics", new TreeMap<>(version.metrics()));
-    out.put("training_data", version.trainingData());
-    out.put("status", version.status());
-    out.put("note", version.note());
-    try {
-      Files.createDirectories(directory);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(directory.resolve("metrics.json").toFile(), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + directory.resolve("metrics.json") + ": " + e.getMessage(), e);
-    }
-  }
 }
