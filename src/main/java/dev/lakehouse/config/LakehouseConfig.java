@@ -82,8 +82,12 @@ public record LakehouseConfig(
   /** Fraud scoring settings. */
   public record Fraud(double alertScore, Duration stateTimeout, Duration triggerInterval, double mlWeight) {}
 
-  /** Streaming commerce gold (behaviour, sessions, sales) and its revenue anomaly detector. */
-  public record CommerceStream(Duration watermark, Duration triggerInterval, int anomalyWindows, double anomalyZ) {}
+  /**
+   * Streaming commerce gold (behaviour, sessions, sales) and its revenue anomaly detector: the
+   * windows of history, the |z| threshold and the noise floor of the spread (see RevenueAnomalies).
+   */
+  public record CommerceStream(Duration watermark, Duration triggerInterval, int anomalyWindows, double anomalyZ,
+      double anomalyNoiseFloor) {}
 
   /** Where raised alerts are pushed besides ops.alerts; an empty URL turns its channel off. */
   public record Alerts(String redisUrl, String redisChannel, String webhookUrl, Duration webhookTimeout, int webhookRetries) {
@@ -169,6 +173,7 @@ public record LakehouseConfig(
   /** Every key with its resolved value as text, in key order. */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("commerce.anomaly-noise-floor", Double.toString(commerceStream.anomalyNoiseFloor()));
     values.put("commerce.anomaly-windows", Integer.toString(commerceStream.anomalyWindows()));
     values.put("commerce.anomaly-z", Double.toString(commerceStream.anomalyZ()));
     values.put("commerce.stream-trigger-interval", commerceStream.triggerInterval().toMillis() + "ms");
@@ -294,7 +299,8 @@ public record LakehouseConfig(
             read.positiveDuration("commerce.watermark"),
             read.positiveDuration("commerce.stream-trigger-interval"),
             read.intAtLeast("commerce.anomaly-windows", 2),
-            read.greaterThan("commerce.anomaly-z", 0)),
+            read.greaterThan("commerce.anomaly-z", 0),
+            read.atLeast("commerce.anomaly-noise-floor", 0)),
         new Alerts(
             read.uriOrEmpty("alerts.redis-url", "redis", "rediss"),
             read.nonBlank("alerts.redis-channel"),
@@ -424,6 +430,14 @@ public record LakehouseConfig(
       double value = number(key, "must be a number in (0, 1)");
       if (!(value > 0 && value < 1)) {
         throw invalid(key, "must be a number in (0, 1)");
+      }
+      return value;
+    }
+
+    double atLeast(String key, double min) {
+      double value = number(key, "must be a number >= " + min);
+      if (!(value >= min) || Double.isInfinite(value)) {
+        throw invalid(key, "must be a number >= " + min);
       }
       return value;
     }

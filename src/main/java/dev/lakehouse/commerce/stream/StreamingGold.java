@@ -95,8 +95,13 @@ public final class StreamingGold {
             col("orders"), expr("revenue / nullif(quantity, 0)").as("avg_price"));
   }
 
-  /** Revenue per window over all products: (window_start, revenue), from gold.commerce_sales_5m rows. */
+  /**
+   * Revenue per window over all products, from gold.commerce_sales_5m rows: (window_start, revenue,
+   * revenue_squares), the last the sum of the squared revenues of the window's products, which
+   * measures how much of the window's revenue rests on a few large sales.
+   */
   public static Dataset<Row> revenueTotals(Dataset<Row> sales) {
-    return sales.groupBy(col("window_start")).agg(sum(col("revenue")).as("revenue"));
+    return sales.groupBy(col("window_start"))
+        .agg(sum(col("revenue")).as("revenue"), sum(col("revenue").multiply(col("revenue"))).as("revenue_squares"));
   }
 }
