@@ -1,6 +1,8 @@
 package dev.lakehouse.generate;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -41,6 +43,23 @@ public record GeneratorSettings(long seed, LocalDate day, double malformedFracti
   /** The same settings with another fraud rate. */
   public GeneratorSettings withFraudRate(double rate) {
     return new GeneratorSettings(seed, day, malformedFraction, anomalies, rate);
+  }
+
+  /**
+   * When the revenue spike of the day starts (it lasts until {@link #revenueSpikeUntil()}), whether
+   * or not it is switched on; for tests and demos that check a detector found it.
+   */
+  public Instant revenueSpikeFrom() {
+    return dayStart().plusMillis(AnomalyPlan.REVENUE_SPIKE_FROM_MS);
+  }
+
+  /** When the revenue spike of the day ends (exclusive). */
+  public Instant revenueSpikeUntil() {
+    return dayStart().plusMillis(AnomalyPlan.REVENUE_SPIKE_UNTIL_MS);
+  }
+
+  private Instant dayStart() {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /** Whether the given anomaly is switched on. */
