@@ -477,7 +477,6 @@ public class FreshnessBenchmark {
   private static int report(Lakehouse lakehouse, List<StreamingQuery> queries, GoldBatches gold, Map<String, Long> cdfFrom,
       SteadyProducer producer, long fromMs, long toMs, double rate, long windowEndMs, long watermarkMs, long runStarted)
       throws Exception {
-    SparkSession spark = lakehouse.spark();
     List<Sent> measured = producer.sent.stream().filter(s -> s.eventMs() >= fromMs).toList();
     long events = measured.stream().filter(s -> s.topic().equals(Topics.COMMERCE_EVENTS)).count();
     double spanSeconds = Math.max(1, toMs - fromMs) / 1000.0;
@@ -513,7 +512,6 @@ public class FreshnessBenchmark {
   // prints the latencies of one source's records; returns their gold p50, or -1 when none reached gold
   private static long stages(Lakehouse lakehouse, GoldBatches gold, Map<String, Long> cdfFrom, List<Sent> measured,
       String topic, String bronze, String silver, String silverKey, String goldQuery, String goldTable) {
-    SparkSession spark = lakehouse.spark();
     Map<String, Long> eventMs = new HashMap<>();
     measured.stream().filter(s -> s.topic().equals(topic)).forEach(s -> eventMs.put(s.id(), s.eventMs()));
     String bronzeKey = topic.equals(Topics.COMMERCE_EVENTS)
