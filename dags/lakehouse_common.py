@@ -63,7 +63,7 @@ COMMANDS: dict[str, Command] = {
     "report": Command(("report", "--date", DATE), exists=True),
     # model_retraining
     "recommend_train": Command(("recommend", "train", "--date", DATE), exists=True),
-    "fraud_train": Command(("finance", "train"), exists=True),
+    "fraud_train": Command(("finance", "train", "--date", DATE), exists=True),
     "recommend_push": Command(("recommend", "push"), exists=True),
     "models_list": Command(("models", "list"), exists=True),
     # risk_stress_test

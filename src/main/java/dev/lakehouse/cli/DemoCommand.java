@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
       step(8, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
       // the model learns from today's labelled payments and is checked on a day of another world too
       FinanceCommand.Train.run(lakehouse, new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01,
-          OptionalLong.of(settings.seed() + 1), 150_000));
+          OptionalLong.of(settings.seed() + 1), 150_000, java.util.Optional.empty()));
       FinanceCommand.ScorePayments.run(lakehouse, true);
       loadMarket(lakehouse, settings.seed(), riskDate);
       new RiskJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
