@@ -63,7 +63,7 @@ COMMANDS: dict[str, Command] = {
     "report": Command(("report", "--date", DATE), exists=True),
     # model_retraining
     "recommend_train": Command(("recommend", "train", "--date", DATE), exists=True),
-    "fraud_train": Command(("finance", "train"), exists=True),
+    "fraud_train": Command(("finance", "train", "--date", DATE), exists=True),
     "recommend_push": Command(("recommend", "push"), exists=True),
     "models_list": Command(("models", "list"), exists=True),
     # risk_stress_test
@@ -150,6 +150,10 @@ def lakehouse_error(lines: Sequence[str]) -> str | None:
     return reasons[-1] if reasons else None
 
 
+# How the CLI reports a quality gate that failed (QualityGateException): the data was not written, and
+# re-running on the same input fails the same way, so a retry only delays the alarm.
+QUALITY_GATE_FAILURE = "quality suite failed"
+
 # how picocli starts a usage error (exit 2)
 USAGE_ERRORS = ("Unmatched argument", "Missing required", "Unknown option", "Invalid value", "Expected parameter")
 
@@ -164,8 +168,8 @@ class LakehouseSubmitOperator(SparkSubmitOperator):
 
     The master comes from the Airflow connection (spark-submit --master), never from the jar's
     profile; LAKEHOUSE_HOME is passed on to the driver. When the command fails, the task fails with
-    the CLI's own one-line reason. Failures that retrying cannot fix (bad usage, exit 2, or a
-    reason matching permanent_failures) fail the task without retries.
+    the CLI's own one-line reason. Failures that retrying cannot fix (bad usage, exit 2, a failed
+    quality gate, or a reason matching permanent_failures) fail the task without retries.
     """
 
     def __init__(self, *, command: Command | Sequence[str], permanent_failures: Sequence[str] = (), **kwargs):
@@ -173,7 +177,7 @@ class LakehouseSubmitOperator(SparkSubmitOperator):
         kwargs.setdefault("conn_id", spark_conn_id())
         kwargs.setdefault("name", "-".join(["lakehouse", *(a for a in args[:2] if not a.startswith("-"))]))
         super().__init__(java_class=MAIN_CLASS, application_args=args, **kwargs)
-        self.permanent_failures = tuple(permanent_failures)
+        self.permanent_failures = (QUALITY_GATE_FAILURE, *permanent_failures)
 
     def execute(self, context):
         self.application = self.application or lakehouse_jar()

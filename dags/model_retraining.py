@@ -17,9 +17,10 @@ Every Sunday at 03:00 UTC, on the data up to `{{ ds }}` (the day before):
   that day, evaluates it on a time-based holdout against the promoted model, and promotes it only
   if it ranks better (`ops.model_registry`). Then `recommend push` writes the promoted model's
   recommendations to Redis, so what Redis serves always comes from a promoted model.
-- **Fraud**: `finance train` trains the class-weighted GBT model on the labelled payments,
-  evaluates it (AUC-PR, precision@k, recall at a false-positive rate) against the rules and the
-  promoted model, and promotes it only if it ranks the holdout better.
+- **Fraud**: `finance train --date {{ ds }}` trains the class-weighted GBT model on the labelled
+  payments up to that day, evaluates it (AUC-PR, precision@k, recall at a false-positive rate) against the rules and the
+  promoted model, and promotes it only if it ranks the holdout better. A day already trained with
+  the same parameters is not trained again: the registry names its version.
 - **Registry**: `models list` prints every version and which one is promoted, into the task log.
 
 A model that is not better is kept as a candidate and is not an error. Training is seeded, so a

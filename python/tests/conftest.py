@@ -20,3 +20,15 @@ for name in ("LAKEHOUSE_JAR", "LAKEHOUSE_HOME", "LAKEHOUSE_SPARK_CONN_ID"):
     os.environ.pop(name, None)
 # the DAG folder and the trigger command import like Airflow's dag-processor and bin/ run them
 sys.path[:0] = [str(DAGS), str(REPO / "python")]
+
+
+import pytest  # noqa: E402  (after Airflow's configuration above)
+
+
+@pytest.fixture(scope="session")
+def small_lakehouse(tmp_path_factory):
+    """One generated day in silver and a market history (tests/small_lakehouse.py), shared by the tests
+    that run the DAGs for real; prepared at the first use, in about 3 minutes."""
+    from small_lakehouse import prepare
+
+    return prepare(tmp_path_factory.mktemp("small-lakehouse") / "home")

@@ -5,7 +5,9 @@ Airflow reads two DAG bundles: the repository's dags/, as a deployment would, an
 of tests/dags/ built from the same lakehouse_common: a shell task (Airflow alone), the lakehouse jar
 under spark-submit through the Spark connection from the environment, and a bad command line that
 must fail without retries. The tests marked spark start Spark (bin/test-python holds the machine's
-Maven/Spark lock); the last one runs the real risk_stress_test DAG over a generated market history.
+Maven/Spark lock); the last one runs the real daily_report DAG over the session's small lakehouse
+(tests/small_lakehouse.py: the workers' LAKEHOUSE_HOME), where test_dag_runs.py runs it and
+risk_stress_test with DAG.test().
 Schedules are off (scheduler.use_job_schedule): only the runs the tests trigger run.
 """
 
@@ -20,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+
+from lakehouse_common import GOLD_TABLES
 
 pytestmark = pytest.mark.live
 
@@ -37,7 +41,7 @@ def free_port():
 class LiveAirflow:
     """Starts and stops the three Airflow processes; each in its own process group."""
 
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, lakehouse_home: Path):
         self.home = home
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -46,6 +50,7 @@ class LiveAirflow:
         (home / "passwords.json").write_text(json.dumps({USER: PASSWORD}))
         self.env = {
             "PATH": f"{venv_bin}{os.pathsep}{os.environ['PATH']}",  # airflow, and spark-submit for the tasks
+            "LAKEHOUSE_VENV": str(venv_bin.parent),  # bin/lakehouse-trigger's interpreter
             "HOME": os.environ.get("HOME", str(home)),
             "JAVA_HOME": os.environ.get("JAVA_HOME", ""),
             "AIRFLOW_HOME": str(home),
@@ -71,7 +76,7 @@ class LiveAirflow:
             "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
             "AIRFLOW_CONN_SPARK_LAKEHOUSE": json.dumps({"conn_type": "spark", "host": "local[1]"}),
             "LAKEHOUSE_JAR": str(JAR),
-            "LAKEHOUSE_HOME": str(home / "lakehouse-home"),
+            "LAKEHOUSE_HOME": str(lakehouse_home),
             "SPARK_LOCAL_IP": "127.0.0.1",
             "LAKEHOUSE_DRIVER_MEMORY": "2g",
             "LAKEHOUSE_RISK_MONTE_CARLO_TRIALS": "5000",
@@ -140,8 +145,8 @@ class LiveAirflow:
 
 
 @pytest.fixture(scope="module")
-def airflow(tmp_path_factory):
-    live = LiveAirflow(tmp_path_factory.mktemp("airflow-home"))
+def airflow(tmp_path_factory, small_lakehouse):
+    live = LiveAirflow(tmp_path_factory.mktemp("airflow-home"), small_lakehouse.home)
     try:
         live.start()
         yield live
@@ -202,25 +207,19 @@ def test_a_bad_command_line_fails_the_task_once_with_the_clis_message(airflow, j
 
 
 @pytest.mark.spark
-def test_risk_stress_test_runs_for_a_date_and_emits_its_gold_assets(airflow, jar):
-    load = subprocess.run(["spark-submit", "--master", "local[2]", "--driver-memory", "2g", "--class",
-                           "dev.lakehouse.cli.Main", str(jar), "finance", "market", "--to", "2026-11-20"],
-                          env={**airflow.env, "LAKEHOUSE_SPARK_MASTER": ""}, capture_output=True, text=True,
-                          timeout=900)
-    assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
-
-    done = airflow.trigger("risk_stress_test", "--date", "2026-11-20", timeout=1800)
-    assert done.returncode == 0, done.stdout + done.stderr + airflow.task_log("risk_stress_test", "var_backtest")[-5000:]
+def test_daily_report_runs_for_a_date_and_emits_the_gold_assets_of_every_domain(airflow, jar, small_lakehouse):
+    day = small_lakehouse.day
+    done = airflow.trigger("daily_report", "--date", day, timeout=1800)
+    assert done.returncode == 0, done.stdout + done.stderr + airflow.task_log("daily_report", "publish_commerce")[-5000:]
     states = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()[2:-1]}
-    assert states == {"value_at_risk": "success", "stress_scenarios": "success", "var_backtest": "success"}
-    assert "risk var --date 2026-11-20" in airflow.task_log("risk_stress_test", "value_at_risk")
-    events = airflow.get("/api/v2/assets/events?source_dag_id=risk_stress_test&limit=100")["asset_events"]
-    assert sorted(e["uri"] for e in events) == [
-        "lakehouse://gold/finance_backtest",
-        "lakehouse://gold/finance_backtest_days",
-        "lakehouse://gold/finance_risk_daily",
-        "lakehouse://gold/finance_stress_results",
-    ]
+    assert states == {"publish_commerce": "success", "publish_logs": "success", "publish_finance": "success",
+                      "build_report": "success"}
+    assert f"commerce publish --date {day}" in airflow.task_log("daily_report", "publish_commerce")
+    assert f"Report for {day}:" in airflow.task_log("daily_report", "build_report")
+    assert small_lakehouse.report(day).is_file()
+    events = airflow.get("/api/v2/assets/events?source_dag_id=daily_report&limit=100")["asset_events"]
+    assert sorted(e["uri"] for e in events) == sorted(
+        f"lakehouse://gold/{table}" for domain in ("commerce", "logs", "finance") for table in GOLD_TABLES[domain])
 
 
 def test_a_date_before_the_start_date_runs_nothing_and_says_so(airflow):

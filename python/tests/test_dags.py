@@ -98,7 +98,7 @@ def test_model_retraining_pushes_only_after_training_and_lists_models_last(dagba
     assert upstream(dag, "list_models") == {"push_recommendations", "train_fraud"}
     assert upstream(dag, "train_fraud") == set()
     assert args(dag, "train_recommendations") == ["recommend", "train", "--date", "{{ ds }}"]
-    assert args(dag, "train_fraud") == ["finance", "train"]
+    assert args(dag, "train_fraud") == ["finance", "train", "--date", "{{ ds }}"]
 
 
 def test_risk_backtests_after_var_and_fails_at_once_on_a_red_zone(dagbag):

@@ -84,3 +84,12 @@ def test_bad_usage_is_not_retried(spark_submit):
     with pytest.raises(AirflowFailException) as failure:
         common.LakehouseSubmitOperator(task_id="t", command=["nope", "--date", "{{ ds }}"]).execute({})
     assert str(failure.value) == "Invalid lakehouse command line 'nope --date {{ ds }}': Unmatched argument at index 0: 'nope'"
+
+
+def test_a_failed_quality_gate_fails_at_once_with_the_clis_message(spark_submit):
+    gate = ("lakehouse publish: Cannot publish gold.commerce_sales_daily (2026-11-21): quality suite failed 1 error check: "
+            "revenue_not_negative ...; see ops.quality_results where run_id = 'r1'")
+    spark_submit([gate, "(set LAKEHOUSE_DEBUG=1 for the stack trace)"], 1)
+    with pytest.raises(AirflowFailException) as failure:
+        common.LakehouseSubmitOperator(task_id="publish_commerce", command=["commerce", "publish", "--date", "2026-11-21"]).execute({})
+    assert str(failure.value) == gate

@@ -1,6 +1,7 @@
 """bin/lakehouse-trigger without a server: arguments, output, exit codes and what it says when it
 cannot authenticate or reach Airflow."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def test_an_unreachable_server_exits_1_with_the_url(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {"AIRFLOW_API_URL": f"http://127.0.0.1:{port}", "AIRFLOW_API_USERNAME": "u", "AIRFLOW_API_PASSWORD": "p",
-           "PATH": "/usr/bin:/bin"}
+           "PATH": "/usr/bin:/bin", "LAKEHOUSE_VENV": os.environ.get("LAKEHOUSE_VENV", str(REPO / ".venv"))}
     done = subprocess.run([REPO / "bin" / "lakehouse-trigger", "daily_report", "--date", "2026-11-20"],
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1

@@ -39,6 +39,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--external-kafka", description = "Use the brokers in kafka.bootstrap-servers instead of starting one.")
   boolean externalKafka;
 
+  @Option(names = "--load-only",
+      description = {"Only load the day: generate, ingest, refine it into silver and load the market history up to its last",
+          "trading day; build no gold table, model or report. Leaves the day's jobs (the Airflow DAGs) to run on it."})
+  boolean loadOnly;
+
   private long started;
 
   @Override
@@ -67,6 +72,13 @@ final class DemoCommand implements Callable<Integer> {
       step(5, "commerce dimensions (products, customers), then refine bronze -> silver (available now)");
       CommerceCommand.Load.load(lakehouse, settings.seed(), settings.day());
       RefineCommand.run(lakehouse, RefineJob.targets(lakehouse.catalog()), true);
+      LocalDate riskDate = lastTradingDay(settings.day());
+      if (loadOnly) {
+        step(6, "market history up to " + riskDate + " (--load-only: no gold tables, models or report)");
+        loadMarket(lakehouse, settings.seed(), riskDate);
+        summarizeLoad(lakehouse, settings.day());
+        return 0;
+      }
       step(6, "commerce: streaming gold (behaviour, sessions, 5-minute sales, revenue anomalies; available now), "
           + "then the day's sales, funnel and stock gold tables (quality gated)");
       CommerceStreamCommand.run(lakehouse, true, CommerceStreams.ORDERS);
@@ -77,10 +89,9 @@ final class DemoCommand implements Callable<Integer> {
       step(8, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
       // the model learns from today's labelled payments and is checked on a day of another world too
       FinanceCommand.Train.run(lakehouse, new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01,
-          OptionalLong.of(settings.seed() + 1), 150_000));
+          OptionalLong.of(settings.seed() + 1), 150_000, java.util.Optional.empty()));
       FinanceCommand.ScorePayments.run(lakehouse, true);
-      LocalDate riskDate = lastTradingDay(settings.day());
-      new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(), settings.seed(), riskDate.minusYears(3), riskDate);
+      loadMarket(lakehouse, settings.seed(), riskDate);
       new RiskJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
       new StressJob(lakehouse.catalog()).run(lakehouse.spark(), riskDate, List.of());
       new BacktestJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
@@ -100,6 +111,21 @@ final class DemoCommand implements Callable<Integer> {
     LocalKafkaBroker broker = LocalKafkaBroker.start(data, config.kafka().port(), config.kafka().port() + 1);
     System.out.println("  broker at " + broker.bootstrapServers() + ", data in " + data);
     return broker;
+  }
+
+  private static void loadMarket(Lakehouse lakehouse, long seed, LocalDate last) {
+    new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(), seed, last.minusYears(3), last);
+  }
+
+  private void summarizeLoad(Lakehouse lakehouse, LocalDate day) {
+    System.out.printf("%-30s %12s%n", "table", "rows");
+    for (TableDefinition table : lakehouse.catalog().definitions()) {
+      if (table.name().startsWith("silver.")) {
+        System.out.printf("%-30s %,12d%n", table.name(), lakehouse.spark().table(table.name()).count());
+      }
+    }
+    System.out.printf("%nLoaded in %.1fs. Publish the day with: commerce publish, logs publish and finance compliance"
+        + " --date %s, then report --date %s (the daily_report DAG runs them).%n", (System.nanoTime() - started) / 1e9, day, day);
   }
 
   private static LocalDate lastTradingDay(LocalDate day) {

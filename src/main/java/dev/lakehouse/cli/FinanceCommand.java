@@ -6,8 +6,10 @@ import dev.lakehouse.finance.market.MarketLoad;
 import dev.lakehouse.finance.scoring.ComplianceJob;
 import dev.lakehouse.finance.scoring.FraudModel;
 import dev.lakehouse.finance.scoring.FraudTraining;
+import dev.lakehouse.ml.ModelRegistry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,9 +89,15 @@ final class FinanceCommand implements Runnable {
       description = {"Train the fraud model (gradient-boosted trees, class-weighted) on the labelled payments of",
           "silver.finance_payments, evaluate it on a time-based holdout (AUC-PR, precision@k, recall at a false-positive",
           "rate) against the rules and the promoted model, and promote it only if it ranks the holdout better.",
-          "Every version is kept in ops.model_registry and under LAKEHOUSE_HOME/models/fraud/<version>."})
+          "Every version is kept in ops.model_registry and under LAKEHOUSE_HOME/models/fraud/<version>.",
+          "With --date, trains on the payments up to that day once: a date already trained with the same",
+          "parameters names its version and trains nothing."})
   static final class Train implements Callable<Integer> {
     @Mixin ConfigOptions options;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+        description = "Train on the payments up to and including this UTC date (default: all).")
+    LocalDate date;
 
     @Option(names = "--holdout-fraction", paramLabel = "F", defaultValue = "0.2",
         description = "Latest share of the payments held out for evaluation, in (0, 1) (default: ${DEFAULT-VALUE}).")
@@ -128,8 +136,16 @@ final class FinanceCommand implements Runnable {
     public Integer call() {
       FraudTraining.Options training = new FraudTraining.Options(
           new FraudModel.Params(maxIter, maxDepth, stepSize, 0.8, seed), holdoutFraction, topK, maxFpr,
-          otherSeed == null ? OptionalLong.empty() : OptionalLong.of(otherSeed), otherRecords);
-      run(Lakehouse.open(options.config(), "lakehouse-finance-train"), training);
+          otherSeed == null ? OptionalLong.empty() : OptionalLong.of(otherSeed), otherRecords, Optional.ofNullable(date));
+      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-train");
+      Optional<ModelRegistry.Version> trained = new FraudTraining(lakehouse.config(), lakehouse.catalog())
+          .trainedFor(lakehouse.spark(), training);
+      if (trained.isPresent()) {
+        System.out.printf("Fraud model v%d is already trained on the payments up to %s with these parameters (%s);"
+            + " nothing to do%n", trained.get().version(), date, trained.get().status());
+        return 0;
+      }
+      run(lakehouse, training);
       return 0;
     }
 

@@ -45,7 +45,9 @@ import org.apache.spark.sql.types.StructType;
  * there is none. Optionally it also evaluates on a day generated with another seed (other
  * customers, cards and merchants; at {@code generate.fraud-rate}), the test that the model learnt
  * fraud and not this data set.
- * Every version is registered in ops.model_registry with its metrics, promoted or not.
+ * Every version is registered in ops.model_registry with its metrics, promoted or not. Trained up to
+ * a date, it reads the payments of that day and before, records the date among its parameters, and
+ * is trained once per date and parameters: a re-run finds it with {@link #trainedFor}.
  */
 public final class FraudTraining {
   static final String SOURCE = "silver.finance_payments";
@@ -68,9 +70,9 @@ public final class FraudTraining {
       .add("is_fraud", DataTypes.BooleanType)
       .add("fraud_pattern", DataTypes.StringType);
 
-  /** What to train and how to judge it. */
+  /** What to train and how to judge it; {@code date}: train on the payments up to and including it. */
   public record Options(FraudModel.Params params, double holdoutFraction, int topK, double maxFpr,
-      OptionalLong holdoutSeed, long holdoutRecords) {
+      OptionalLong holdoutSeed, long holdoutRecords, Optional<LocalDate> date) {
     public Options {
       if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
         throw new IllegalArgumentException("Invalid --holdout-fraction " + holdoutFraction + ": must be in (0, 1)");
@@ -110,11 +112,14 @@ public final class FraudTraining {
     long sourceVersion = OpsTables.latestVersion(spark, location);
     Dataset<Row> labelled = spark.read().format("delta").option("versionAsOf", sourceVersion).load(location)
         .where(col("is_fraud").isNotNull());
+    if (options.date().isPresent()) {
+      labelled = labelled.where(col("paid_date").leq(lit(java.sql.Date.valueOf(options.date().get()))));
+    }
     Dataset<Row> folded = fold(labelled).withColumn("_paid_s", col("paid_at").cast("double")).persist();
     try {
       if (folded.isEmpty()) {
-        throw new IllegalStateException("Cannot train the fraud model: " + SOURCE + " has no labelled payments;"
-            + " run generate, ingest and refine first");
+        throw new IllegalStateException("Cannot train the fraud model: " + SOURCE + " has no labelled payments"
+            + options.date().map(d -> " up to " + d).orElse("") + "; run generate, ingest and refine first");
       }
       double cutoff = folded.stat().approxQuantile("_paid_s", new double[] {1 - options.holdoutFraction()}, 0.0001)[0];
       Dataset<Row> train = folded.where(col("_paid_s").lt(cutoff));
@@ -145,6 +150,31 @@ public final class FraudTraining {
     } finally {
       folded.unpersist();
     }
+  }
+
+  /**
+   * The version already trained up to {@code options.date()} with the same parameters, if any (the
+   * latest); none without a date.
+   */
+  public Optional<ModelRegistry.Version> trainedFor(SparkSession spark, Options options) {
+    if (options.date().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = parameters(options);
+    return new ModelRegistry(config, catalog).versions(spark, FraudModel.NAME).stream()
+        .filter(v -> v.parameters().equals(parameters))
+        .reduce((a, b) -> b);
+  }
+
+  // what the registry records of how a version was trained
+  private static Map<String, String> parameters(Options options) {
+    Map<String, String> parameters = new TreeMap<>(options.params().asMap());
+    parameters.put("holdout_fraction", Double.toString(options.holdoutFraction()));
+    parameters.put("top_k", Integer.toString(options.topK()));
+    parameters.put("max_fpr", Double.toString(options.maxFpr()));
+    options.holdoutSeed().ifPresent(seed -> parameters.put("other_seed", Long.toString(seed)));
+    options.date().ifPresent(date -> parameters.put("date", date.toString()));
+    return parameters;
   }
 
   /** Folds payments card by card from an empty state: the features and rules' scores as served. */
@@ -235,11 +265,7 @@ public final class FraudTraining {
     metrics.put("train.fraud_weight", fraudWeight);
     put(metrics, onHoldout, "holdout");
     onOtherSeed.ifPresent(e -> put(metrics, e, "other_seed"));
-    Map<String, String> parameters = new TreeMap<>(options.params().asMap());
-    parameters.put("holdout_fraction", Double.toString(options.holdoutFraction()));
-    parameters.put("top_k", Integer.toString(options.topK()));
-    parameters.put("max_fpr", Double.toString(options.maxFpr()));
-    options.holdoutSeed().ifPresent(seed -> parameters.put("other_seed", Long.toString(seed)));
+    Map<String, String> parameters = parameters(options);
     Path directory = registry.directory(FraudModel.NAME, version);
     model.save(directory.toString());
     ModelRegistry.Version registered = new ModelRegistry.Version(FraudModel.NAME, version, directory.toString(),

@@ -33,6 +33,9 @@ class FraudTrainingTest {
   private static Lakehouse lakehouse;
   private static ChildJvm.Result first;
   private static ChildJvm.Result second;
+  private static ChildJvm.Result dated;
+  private static ChildJvm.Result datedAgain;
+  private static ChildJvm.Result beforeTheData;
 
   @BeforeAll
   static void train() throws Exception {
@@ -51,6 +54,10 @@ class FraudTrainingTest {
     String[] train = {"finance", "train", "--other-seed", "4", "--other-records", "80000", "--max-iter", "30"};
     first = InProcessCli.execute(lakehouse.config(), train);
     second = InProcessCli.execute(lakehouse.config(), train);
+    String[] trainUpToTheDay = {"finance", "train", "--date", DAY.toString(), "--max-iter", "30"};
+    dated = InProcessCli.execute(lakehouse.config(), trainUpToTheDay);
+    datedAgain = InProcessCli.execute(lakehouse.config(), trainUpToTheDay);
+    beforeTheData = InProcessCli.execute(lakehouse.config(), "finance", "train", "--date", DAY.minusDays(1).toString());
     System.out.println(first.output());
   }
 
@@ -81,10 +88,32 @@ class FraudTrainingTest {
     // the same data, parameters and seed give the same trees: not better than the promoted v1
     assertThat(second.exitCode()).as(second.output()).isZero();
     assertThat(second.output()).contains("Fraud model v2", "Decision: holdout AUC-PR", "kept current model v1");
-    assertThat(versions()).extracting(ModelRegistry.Version::status)
+    assertThat(versions().subList(0, 2)).extracting(ModelRegistry.Version::status)
         .containsExactly(ModelRegistry.PROMOTED, ModelRegistry.REJECTED);
     assertThat(metric(versions().get(1), "holdout.current.auc_pr"))
         .isEqualTo(metric(versions().get(1), "holdout.model.auc_pr"));
+  }
+
+  @Test
+  void aDateIsTrainedOnceOnThePaymentsUpToIt() {
+    assertThat(dated.exitCode()).as(dated.output()).isZero();
+    assertThat(dated.output()).contains("Fraud model v3 trained on", "kept current model v1");
+    ModelRegistry.Version v3 = versions().get(2);
+    assertThat(v3.parameters()).containsEntry("date", "2026-11-21").doesNotContainKey("other_seed");
+    // the same payments and parameters as v1: the same trees, so the same holdout figures
+    assertThat(metric(v3, "holdout.model.auc_pr")).isEqualTo(metric(versions().get(0), "holdout.model.auc_pr"));
+
+    assertThat(datedAgain.exitCode()).as(datedAgain.output()).isZero();
+    assertThat(datedAgain.output()).contains(
+        "Fraud model v3 is already trained on the payments up to 2026-11-21 with these parameters (rejected); nothing to do");
+    assertThat(versions()).hasSize(3);
+  }
+
+  @Test
+  void aDateBeforeThePaymentsHasNothingToTrainOn() {
+    assertThat(beforeTheData.exitCode()).isEqualTo(1);
+    assertThat(beforeTheData.output()).contains(
+        "Cannot train the fraud model: silver.finance_payments has no labelled payments up to 2026-11-20");
   }
 
   @Test
