@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       RecommendCommand.class,
       ConfigCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

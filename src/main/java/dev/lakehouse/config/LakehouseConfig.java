@@ -31,6 +31,7 @@ public record LakehouseConfig(
     Monitor monitor,
     Commerce commerce,
     Recommend recommend,
+    Serve serve,
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -114,6 +115,12 @@ public record LakehouseConfig(
       Duration halfLife, int rank, int maxIter, double regParam, double alpha, double holdoutFraction, int topN,
       String redisUrl, Duration ttl, Duration triggerInterval) {}
 
+  /**
+   * The long-running server (`serve`): the address it binds, the SQL endpoint's port (HiveServer2
+   * protocol, 0 turns it off) and the HTTP port of the dashboard and JSON API (0 turns it off).
+   */
+  public record Serve(String host, int sqlPort, int httpPort) {}
+
   public LakehouseConfig {
     ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
     origins = Map.copyOf(origins);
@@ -154,7 +161,7 @@ public record LakehouseConfig(
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
     Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
     return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream,
-        alerts, monitor, commerce, recommend, origins);
+        alerts, monitor, commerce, recommend, serve, origins);
   }
 
   /** Keys with their environment variable names, for documentation and `config`. */
@@ -239,6 +246,9 @@ public record LakehouseConfig(
     values.put("recommend.weight-view", Double.toString(recommend.weightView()));
     values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
     values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
+    values.put("serve.host", serve.host());
+    values.put("serve.http-port", Integer.toString(serve.httpPort()));
+    values.put("serve.sql-port", Integer.toString(serve.sqlPort()));
     values.put("spark.master", spark.master());
     values.put("spark.shuffle-partitions", Integer.toString(spark.shufflePartitions()));
     values.put("spark.ui-enabled", Boolean.toString(spark.uiEnabled()));
@@ -329,6 +339,10 @@ public record LakehouseConfig(
             read.redisUrl("recommend.redis-url"),
             read.ttlSeconds("recommend.ttl"),
             read.positiveDuration("recommend.trigger-interval")),
+        new Serve(
+            read.nonBlank("serve.host"),
+            read.portOrOff("serve.sql-port"),
+            read.portOrOff("serve.http-port")),
         read.origins());
   }
 
@@ -392,6 +406,14 @@ public record LakehouseConfig(
       int port = intAtLeast(key, 1);
       if (port > 65535) {
         throw invalid(key, "must be a TCP port between 1 and 65535");
+      }
+      return port;
+    }
+
+    int portOrOff(String key) {
+      int port = intAtLeast(key, 0);
+      if (port > 65535) {
+        throw invalid(key, "must be a TCP port between 1 and 65535, or 0 for off");
       }
       return port;
     }
