@@ -16,9 +16,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Sends generated records to Kafka: idempotent producer, optional pacing, progress lines. */
 public final class RecordPublisher implements AutoCloseable {
   private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+  /**
+   * How long one produce request may wait for the broker's answer. A busy broker can take tens of
+   * seconds; if the client gives up on an answer that is still coming, it resends a batch the broker
+   * already wrote after later batches were acknowledged, the broker refuses it as out of sequence,
+   * and the resends loop until the delivery deadline (see KAFKA-5793 and librdkafka's analysis in
+   * confluent-kafka-dotnet#704). So wait long rather than resend early.
+   */
+  static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+  /** The stated deadline: a record not acknowledged this long after send() fails the publisher. */
+  static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   private final String topicPrefix;
@@ -30,6 +41,8 @@ public final class RecordPublisher implements AutoCloseable {
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -43,6 +56,7 @@ public final class RecordPublisher implements AutoCloseable {
   /** Sends one record asynchronously; a failure is reported by the next call or by {@link #flush}. */
   public void send(GeneratedRecord record) {
     throwIfFailed();
+    sent.incrementAndGet();
     producer.send(new ProducerRecord<>(topicPrefix + record.topic(), null, record.timestampMs(), record.key(), record.value()),
         (metadata, exception) -> {
           if (exception != null) {
@@ -105,7 +119,10 @@ public final class RecordPublisher implements AutoCloseable {
   private void throwIfFailed() {
     Exception e = failure.get();
     if (e != null) {
-      throw new IllegalStateException("Cannot send to Kafka: " + e.getMessage(), e);
+      throw new IllegalStateException(String.format(
+          "Cannot send to Kafka: %,d record(s) sent so far, %,d acknowledged; a record was not acknowledged within %s "
+              + "(the broker is unreachable or overloaded): %s", sent.get(), acknowledged.get(),
+          DELIVERY_TIMEOUT.toMinutes() + " minutes", e.getMessage()), e);
     }
   }
 }

@@ -27,6 +27,10 @@ public final class Produce {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // a busy test machine can stall the in-process broker: wait for answers rather than resend early
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
       List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
       for (Message message : messages) {
