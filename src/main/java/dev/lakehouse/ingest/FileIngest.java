@@ -72,6 +72,7 @@ public final class FileIngest {
     }
     String table = BronzeRecords.tableOf(source);
     catalog.definition(table);
+    requireDirectory(spark, source, directory);
     DataStreamReader reader = spark.readStream()
         .format("binaryFile")
         .schema(BINARY_FILES)
@@ -87,6 +88,22 @@ public final class FileIngest {
         .trigger(trigger)
         .foreachBatch(new BatchWriter(source, directory, table, catalog.location(table), new OpsTables(catalog)))
         .start();
+  }
+
+  // a directory that is not there is a mistake in the configuration, said at start (a glob may match nothing yet)
+  private static void requireDirectory(SparkSession spark, String source, String directory) {
+    if (directory.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+      return;
+    }
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(directory);
+      if (!path.getFileSystem(spark.sessionState().newHadoopConf()).isDirectory(path)) {
+        throw new IllegalArgumentException(String.format("Cannot watch ingest.files.%s=%s: it is not a directory; create it "
+            + "(files moved into it are ingested) or point the key at the directory that holds the files", source, directory));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + directory + ": " + e.getMessage(), e);
+    }
   }
 
   /** Writes the lines of one micro-batch's files to bronze, and their lineage; both idempotent per batch id. */

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.ops.DeltaRetries;
 import dev.lakehouse.ops.OpsTables;
+import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.refine.DerivedFunctions;
 import dev.lakehouse.refine.Lookup;
 import io.delta.tables.DeltaTable;
@@ -88,11 +89,30 @@ public final class TableLoad {
           ? scd2(spark, spec, location, staged, request, loadTime)
           : merge(spark, spec, location, staged);
       long loaded = total - heldRows - counts.getLong(2);
-      return new LoadSummary(spec.table(), files.size(), total, written[0], written[1], loaded - written[0] - written[1],
-          heldRows, counts.getLong(2), List.copyOf(ignored), byRule, examples, OpsTables.latestVersion(spark, location));
+      LoadSummary summary = new LoadSummary(spec.table(), files.size(), total, written[0], written[1],
+          loaded - written[0] - written[1], heldRows, counts.getLong(2), List.copyOf(ignored), byRule, examples,
+          OpsTables.latestVersion(spark, location));
+      lineage(spark, summary, files, request);
+      return summary;
     } finally {
       rows.unpersist();
     }
+  }
+
+  // one ops.pipeline_events row per load, as the streaming steps write one per batch
+  private void lineage(SparkSession spark, LoadSummary s, List<String> files, LoadRequest request) {
+    String runId = java.util.UUID.randomUUID().toString();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode details = json.createObjectNode()
+        .put("inserted", s.inserted()).put("updated", s.updated()).put("unchanged", s.unchanged())
+        .put("duplicates", s.duplicates());
+    s.ignored().forEach(details.putArray("ignored_columns")::add);
+    com.fasterxml.jackson.databind.node.ArrayNode sources = json.createArrayNode();
+    files.forEach(sources::add);
+    PipelineEvent event = new PipelineEvent("load." + s.table(), runId, 0, "files", sources.toString(), s.table(),
+        s.version(), s.records(), s.inserted() + s.updated(), s.held(), details.toString(), request.loadTime(),
+        java.time.Instant.now());
+    new OpsTables(catalog).record(spark, event, "load:" + runId, 0);
   }
 
   private static void checkRequest(LoadSpec spec, LoadRequest request) {

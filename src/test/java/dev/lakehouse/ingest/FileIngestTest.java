@@ -2,6 +2,7 @@ package dev.lakehouse.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.config.LakehouseConfig;
@@ -141,6 +142,13 @@ class FileIngestTest {
     assertThat(strings(lakehouse, "SELECT regexp_extract(_kafka_topic, '[^/]*$', 0), _kafka_offset, rule_id LIKE 'parse.%' "
         + "FROM ops.quarantine WHERE stage = 'refine' AND _kafka_topic LIKE '%access-1.log' ORDER BY 2"))
         .containsExactly("[access-1.log,3,true]", "[access-1.log,5,true]");
+
+    // a directory that is not there is said at start, naming the key
+    Path missing = dir.resolveSibling("no-such-dir");
+    assertThatThrownBy(() -> new FileIngest(TestLakehouse.with(lakehouse.config(), "ingest.files." + SOURCE + "=" + missing),
+        lakehouse.catalog()).start(lakehouse.spark(), SOURCE, Trigger.AvailableNow()))
+        .hasMessage("Cannot watch ingest.files.logs.access=" + missing + ": it is not a directory; create it (files moved "
+            + "into it are ingested) or point the key at the directory that holds the files");
 
     // a new file is picked up; the ones read before are not read again
     long before = bronze(lakehouse).count();

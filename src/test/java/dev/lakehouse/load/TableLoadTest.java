@@ -123,6 +123,11 @@ class TableLoadTest {
     assertThat(again).contains("0 inserted, 0 updated, 4 unchanged, 4 held", "the table is unchanged (version " + before + ")");
     assertThat(version("silver.finance_instruments")).isEqualTo(before);
     assertThat(held(file)).hasSize(4);
+    // one lineage row per load: records read, rows written, rows held
+    assertThat(rows("SELECT input_rows, output_rows, quarantined_rows, target_version FROM ops.pipeline_events "
+        + "WHERE query_name = 'load.silver.finance_instruments' AND source_offsets LIKE '%/instruments.csv%' "
+        + "ORDER BY started_at"))
+        .containsExactly("[8,4,4," + before + "]", "[8,0,4," + before + "]");
   }
 
   @Test
