@@ -1,5 +1,6 @@
--- The product catalogue as a type 2 slowly changing dimension, loaded by `commerce load --date D`:
--- a changed category, brand or list price closes the current version (valid_to = the load date)
+-- The product catalogue as a type 2 slowly changing dimension, loaded with
+-- `bin/lakehouse load silver.commerce_products FILE --as-of D` (product_id, category, brand and
+-- list_price_cents are required): a changed category, brand or list price closes the current version (valid_to = the load date)
 -- and opens a new one, so every past price stays queryable. Events and orders join the version
 -- valid at their time: valid_from <= t < valid_to (valid_to null while current).
 CREATE TABLE IF NOT EXISTS silver.commerce_products (
@@ -14,3 +15,9 @@ CREATE TABLE IF NOT EXISTS silver.commerce_products (
 )
 USING DELTA
 COMMENT 'One row per product version (type 2 SCD), unique on (product_id, valid_from)'
+TBLPROPERTIES (
+  'lakehouse.load.mode' = 'scd2',
+  'lakehouse.load.keys' = 'product_id',
+  'lakehouse.load.check.price_not_negative' = 'list_price_cents >= 0',
+  'lakehouse.load.check.price_not_negative.reason' = 'list_price_cents must be 0 or more'
+)

@@ -5,24 +5,27 @@ import dev.lakehouse.catalog.TableDefinition;
 import dev.lakehouse.commerce.stream.CommerceStreams;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.finance.market.BacktestJob;
-import dev.lakehouse.finance.market.MarketLoad;
 import dev.lakehouse.finance.market.RiskJob;
 import dev.lakehouse.finance.market.StressJob;
 import dev.lakehouse.finance.scoring.FraudModel;
 import dev.lakehouse.finance.scoring.FraudTraining;
 import dev.lakehouse.generate.Anomaly;
 import dev.lakehouse.generate.GeneratorSettings;
-import dev.lakehouse.generate.MarketHistory;
+import dev.lakehouse.generate.ReferenceFiles;
 import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.LocalKafkaBroker;
+import dev.lakehouse.load.LoadRequest;
 import dev.lakehouse.refine.RefineJob;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +33,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"The main job on embedded defaults: start a local Kafka broker, generate a compressed day of",
-        "traffic for all domains (with anomalies and malformed records), ingest it into bronze, refine silver,",
+        "traffic for all domains (with anomalies and malformed records), ingest it into bronze, write the generator's",
+        "catalogue, customers and market history to CSV files and `load` them as a user loads theirs, refine silver,",
         "and print what was built and how to query it."})
 final class DemoCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
-  @Mixin GenerateOptions generate;
+  @Mixin GenerateCommand.Options generate;
 
   @Option(names = "--external-kafka", description = "Use the brokers in kafka.bootstrap-servers instead of starting one.")
   boolean externalKafka;
@@ -69,13 +73,16 @@ final class DemoCommand implements Callable<Integer> {
       Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-demo");
       step(4, "ingest Kafka -> bronze (available now)");
       IngestCommand.run(lakehouse, config.ingest().topics(), true);
-      step(5, "commerce dimensions (products, customers), then refine bronze -> silver (available now)");
-      CommerceCommand.Load.load(lakehouse, settings.seed(), settings.day());
+      Path files = filesDirectory(config, settings.day());
+      step(5, "commerce dimensions: the generator's products and customers written to " + files
+          + " and loaded with `load`, then refine bronze -> silver (available now)");
+      LocalDate day = settings.day();
+      ReferenceFiles.commerce(files, settings.seed()).forEach((table, file) -> load(lakehouse, table, file, day));
       RefineCommand.run(lakehouse, RefineJob.targets(lakehouse.catalog()), true);
-      LocalDate riskDate = lastTradingDay(settings.day());
+      LocalDate riskDate = GenerateCommand.lastTradingDay(settings.day());
       if (loadOnly) {
-        step(6, "market history up to " + riskDate + " (--load-only: no gold tables, models or report)");
-        loadMarket(lakehouse, settings.seed(), riskDate);
+        step(6, "market history up to " + riskDate + " written to files and loaded (--load-only: no gold tables, models or report)");
+        loadMarket(lakehouse, files, settings.seed(), riskDate);
         summarizeLoad(lakehouse, settings.day());
         return 0;
       }
@@ -86,12 +93,16 @@ final class DemoCommand implements Callable<Integer> {
       step(7, "logs: streaming detectors (available now), then the day's gold tables and report");
       LogsCommand.Detect.run(lakehouse, true);
       LogsCommand.Publish.publish(lakehouse, settings.day());
-      step(8, "finance: fraud model, fraud scoring (available now), market history, VaR, stress tests and backtest");
+      step(8, "finance: fraud model, fraud scoring (available now), market history (files, `load`), VaR, stress tests "
+          + "and backtest");
       // the model learns from today's labelled payments and is checked on a day of another world too
+      Path otherWorld = files.resolve("payments-seed-" + (settings.seed() + 1) + ".jsonl");
+      GenerateCommand.Payments.payments(otherWorld, new GeneratorSettings(settings.seed() + 1, settings.day(), 0.0,
+          settings.anomalies(), settings.fraudRate()), 150_000);
       FinanceCommand.Train.run(lakehouse, new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01,
-          OptionalLong.of(settings.seed() + 1), 150_000, java.util.Optional.empty()));
+          Optional.of(otherWorld.toString()), Optional.empty()));
       FinanceCommand.ScorePayments.run(lakehouse, true);
-      loadMarket(lakehouse, settings.seed(), riskDate);
+      loadMarket(lakehouse, files, settings.seed(), riskDate);
       new RiskJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
       new StressJob(lakehouse.catalog()).run(lakehouse.spark(), riskDate, List.of());
       new BacktestJob(config, lakehouse.catalog()).run(lakehouse.spark(), riskDate);
@@ -113,8 +124,20 @@ final class DemoCommand implements Callable<Integer> {
     return broker;
   }
 
-  private static void loadMarket(Lakehouse lakehouse, long seed, LocalDate last) {
-    new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(), seed, last.minusYears(3), last);
+  // the generator's end-of-day history as a vendor's files, loaded as a user loads theirs
+  private static void loadMarket(Lakehouse lakehouse, Path files, long seed, LocalDate last) {
+    ReferenceFiles.market(files, seed, last.minusYears(3), last).byTable()
+        .forEach((table, file) -> load(lakehouse, table, file, null));
+  }
+
+  private static void load(Lakehouse lakehouse, String table, Path file, LocalDate asOf) {
+    LoadCommand.run(lakehouse, LoadRequest.of(table, List.of(file.toString()), Optional.ofNullable(asOf), Instant.now()));
+  }
+
+  // the generated files live with the data (a local home), or in a temporary directory
+  private static Path filesDirectory(LakehouseConfig config, LocalDate day) throws IOException {
+    return config.home().contains("://") ? Files.createTempDirectory("lakehouse-demo-files")
+        : Path.of(config.path("demo/files/" + day));
   }
 
   private void summarizeLoad(Lakehouse lakehouse, LocalDate day) {
@@ -126,14 +149,6 @@ final class DemoCommand implements Callable<Integer> {
     }
     System.out.printf("%nLoaded in %.1fs. Publish the day with: commerce publish, logs publish and finance compliance"
         + " --date %s, then report --date %s (the daily_report DAG runs them).%n", (System.nanoTime() - started) / 1e9, day, day);
-  }
-
-  private static LocalDate lastTradingDay(LocalDate day) {
-    LocalDate d = day;
-    while (!MarketHistory.isTradingDay(d)) {
-      d = d.minusDays(1);
-    }
-    return d;
   }
 
   private void step(int number, String what) {
@@ -205,8 +220,8 @@ final class DemoCommand implements Callable<Integer> {
     Printing.table(lakehouse.spark().sql(
         "SELECT name, version, status, round(metrics['holdout.model.auc_pr'], 4) AS model_auc_pr, "
             + "round(metrics['holdout.rules.auc_pr'], 4) AS rules_auc_pr, "
-            + "round(metrics['other_seed.model.auc_pr'], 4) AS other_seed_model, "
-            + "round(metrics['other_seed.rules.auc_pr'], 4) AS other_seed_rules FROM ops.model_registry ORDER BY name, version"), 10);
+            + "round(metrics['other_data.model.auc_pr'], 4) AS other_world_model, "
+            + "round(metrics['other_data.rules.auc_pr'], 4) AS other_world_rules FROM ops.model_registry ORDER BY name, version"), 10);
     System.out.println();
     System.out.println("Alerts:");
     Printing.table(lakehouse.spark().sql(

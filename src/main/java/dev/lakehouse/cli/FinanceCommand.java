@@ -2,58 +2,26 @@ package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.finance.compliance.ComplianceRules;
-import dev.lakehouse.finance.market.MarketLoad;
 import dev.lakehouse.finance.scoring.ComplianceJob;
 import dev.lakehouse.finance.scoring.FraudModel;
 import dev.lakehouse.finance.scoring.FraudTraining;
 import dev.lakehouse.ml.ModelRegistry;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "finance", mixinStandardHelpOptions = true,
-    description = "Finance data: the market history and portfolios the risk jobs read.",
-    subcommands = {FinanceCommand.Market.class, FinanceCommand.ScorePayments.class, FinanceCommand.Train.class,
+    description = {"Finance: fraud scoring and training, compliance checks. The market data the risk jobs read",
+        "(instruments, prices, FX rates, positions, market windows) is loaded from files with `load`."},
+    subcommands = {FinanceCommand.ScorePayments.class, FinanceCommand.Train.class,
         FinanceCommand.Compliance.class})
 final class FinanceCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
-  }
-
-  @Command(name = "market", mixinStandardHelpOptions = true,
-      description = {"Load a generated end-of-day market history (21 instruments: equities, bonds, FX; correlated,",
-          "fat-tailed, volatility clustering, one crash episode) and 3 portfolios into silver.finance_instruments,",
-          "finance_prices, finance_positions and finance_market_windows. Loading a range again replaces it."})
-  static final class Market implements Callable<Integer> {
-    @Mixin ConfigOptions options;
-
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: three years before --to).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: yesterday, UTC).")
-    LocalDate to;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: generate.seed).")
-    Long seed;
-
-    @Override
-    public Integer call() {
-      Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-market");
-      LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC).minusDays(1);
-      LocalDate first = from != null ? from : last.minusYears(3);
-      MarketLoad.Loaded loaded = new MarketLoad(lakehouse.catalog()).load(lakehouse.spark(),
-          seed != null ? seed : lakehouse.config().generate().seed(), first, last);
-      System.out.printf("Loaded %d instruments x %d trading days (%,d closes) from %s to %s, %d positions%s%n",
-          loaded.instruments(), loaded.tradingDays(), loaded.prices(), first, last, loaded.positions(),
-          loaded.crash() == null ? "" : "; crash window " + loaded.crash().first() + " to " + loaded.crash().last());
-      return 0;
-    }
   }
 
   @Command(name = "score", mixinStandardHelpOptions = true,
@@ -103,13 +71,10 @@ final class FinanceCommand implements Runnable {
         description = "Latest share of the payments held out for evaluation, in (0, 1) (default: ${DEFAULT-VALUE}).")
     double holdoutFraction;
 
-    @Option(names = "--other-seed", paramLabel = "S",
-        description = "Also evaluate on a day generated with this seed: other customers, cards and merchants.")
-    Long otherSeed;
-
-    @Option(names = "--other-records", paramLabel = "N", defaultValue = "300000",
-        description = "Records (all topics) of that generated day; about 7.5% are payments (default: ${DEFAULT-VALUE}).")
-    long otherRecords;
+    @Option(names = "--other-payments", paramLabel = "FILE",
+        description = {"Also evaluate on these labelled payments (JSON lines with the columns of silver.finance_payments;",
+            "files, a directory or a glob), e.g. another world: `generate payments --seed 4 --out FILE`."})
+    String otherPayments;
 
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "50",
         description = "k of precision@k (default: ${DEFAULT-VALUE}).")
@@ -136,7 +101,7 @@ final class FinanceCommand implements Runnable {
     public Integer call() {
       FraudTraining.Options training = new FraudTraining.Options(
           new FraudModel.Params(maxIter, maxDepth, stepSize, 0.8, seed), holdoutFraction, topK, maxFpr,
-          otherSeed == null ? OptionalLong.empty() : OptionalLong.of(otherSeed), otherRecords, Optional.ofNullable(date));
+          Optional.ofNullable(otherPayments), Optional.ofNullable(date));
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-finance-train");
       Optional<ModelRegistry.Version> trained = new FraudTraining(lakehouse.config(), lakehouse.catalog())
           .trainedFor(lakehouse.spark(), training);
@@ -163,13 +128,14 @@ final class FinanceCommand implements Runnable {
           version.metrics().get("train.payments"), version.metrics().get("train.frauds"),
           version.metrics().get("train.fraud_weight"));
       printEvaluation(result.holdout(), topK, maxFpr);
-      result.otherSeed().ifPresent(e -> printEvaluation(e, topK, maxFpr));
+      result.otherData().ifPresent(e -> printEvaluation(e, topK, maxFpr));
       System.out.printf("Decision: %s%n", version.note());
       System.out.println("Saved to " + version.path());
     }
 
     private static void printEvaluation(FraudTraining.Evaluation e, int topK, double maxFpr) {
-      System.out.printf("  %s: %,d payments, %,d fraud%n", e.data(), e.payments(), e.frauds());
+      System.out.printf("  %s: %,d payments, %,d fraud%s%n", e.data(), e.payments(), e.frauds(),
+          e.leftOut() > 0 ? String.format(" (%,d lines without a payment id, time or label left out)", e.leftOut()) : "");
       System.out.printf("    %-20s %8s %14s %16s%n", "scorer", "AUC-PR", "precision@" + topK,
           String.format("recall@FPR %.3g", maxFpr));
       e.byScorer().forEach((scorer, f) -> System.out.printf("    %-20s %8.4f %14.4f %16.4f%n", scorer, f.aucPr(),

@@ -7,6 +7,7 @@ import dev.lakehouse.Lakehouse;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ingest.BronzeIngest;
 import dev.lakehouse.ingest.BronzeRecords;
+import dev.lakehouse.ingest.FileIngest;
 import dev.lakehouse.spark.StreamingQueries;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = {"Kafka -> bronze: one checkpointed streaming query per topic into bronze.<topic>.",
-        "Runs until Ctrl-C (stops cleanly), or with --available-now drains what is there and exits."})
+    description = {"Kafka -> bronze: one checkpointed streaming query per topic into bronze.<topic>; and files -> bronze:",
+        "one per file source (ingest.files.<source> = a watched directory), each line of each new file once.",
+        "Runs until Ctrl-C (stops cleanly), or with --available-now drains what is there and exits.",
+        "Naming --topics or --files runs only the sources named."})
 final class IngestCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -31,30 +34,57 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--topics", split = ",", paramLabel = "TOPIC", description = "Topics to ingest (default: ingest.topics).")
   List<String> topics;
 
+  @Option(names = "--files", split = ",", paramLabel = "SOURCE",
+      description = "File sources to ingest (default: every ingest.files.<source> configured).")
+  List<String> files;
+
   @Override
   public Integer call() throws TimeoutException {
     LakehouseConfig config = options.config();
-    dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+    // naming one kind of source runs only that kind; naming none runs every configured source
+    List<String> chosenTopics = topics != null ? topics : files != null ? List.of() : config.ingest().topics();
+    List<String> chosenFiles = files != null ? files : topics != null ? List.of() : List.copyOf(config.ingest().files().keySet());
+    for (String source : chosenFiles) {
+      if (!config.ingest().files().containsKey(source)) {
+        throw new IllegalArgumentException(String.format("Cannot ingest files of %s: no ingest.files.%s is configured "
+            + "(file sources: %s)", source, source, config.ingest().files().keySet()));
+      }
+    }
+    if (!chosenTopics.isEmpty()) {
+      dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+    }
     Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-ingest");
-    List<String> chosen = topics != null ? topics : config.ingest().topics();
-    run(lakehouse, chosen, availableNow);
+    run(lakehouse, chosenTopics, chosenFiles, availableNow);
     return 0;
   }
 
   /** Starts one query per topic and waits for them; prints what each ingested. */
   static void run(Lakehouse lakehouse, List<String> topics, boolean availableNow) throws TimeoutException {
+    run(lakehouse, topics, List.of(), availableNow);
+  }
+
+  /** Starts one query per topic and per file source and waits for them; prints what each ingested. */
+  static void run(Lakehouse lakehouse, List<String> topics, List<String> fileSources, boolean availableNow)
+      throws TimeoutException {
     java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
     BronzeIngest ingest = new BronzeIngest(lakehouse.config(), lakehouse.catalog());
+    FileIngest fileIngest = new FileIngest(lakehouse.config(), lakehouse.catalog());
     Trigger trigger = availableNow
         ? Trigger.AvailableNow()
         : Trigger.ProcessingTime(lakehouse.config().ingest().triggerInterval().toMillis());
     List<StreamingQuery> queries = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String topic : topics) {
       queries.add(ingest.start(lakehouse.spark(), topic, trigger));
+      names.add(topic);
+    }
+    for (String source : fileSources) {
+      queries.add(fileIngest.start(lakehouse.spark(), source, trigger));
+      names.add(source + " (files)");
     }
     if (!availableNow) {
       StreamingQueries.stopOnShutdown(queries, System.out);
-      System.out.println("Ingesting " + topics + " until Ctrl-C; checkpoints under " + lakehouse.config().path("checkpoints/ingest"));
+      System.out.println("Ingesting " + names + " until Ctrl-C; checkpoints under " + lakehouse.config().path("checkpoints"));
     }
     StreamingQueries.awaitAll(queries, System.out, Duration.ofSeconds(10));
     if (StreamingQueries.shuttingDown()) {
@@ -67,8 +97,9 @@ final class IngestCommand implements Callable<Integer> {
         .groupBy("query_id").agg(sum("input_rows"))
         .collectAsList()
         .forEach(row -> records.put(row.getString(0), row.getLong(1)));
-    for (int i = 0; i < topics.size(); i++) {
-      System.out.printf("  %-20s -> %-28s %,10d records%n", topics.get(i), BronzeRecords.tableOf(topics.get(i)),
+    for (int i = 0; i < names.size(); i++) {
+      String source = i < topics.size() ? topics.get(i) : fileSources.get(i - topics.size());
+      System.out.printf("  %-28s -> %-28s %,10d records%n", names.get(i), BronzeRecords.tableOf(source),
           records.getOrDefault(queries.get(i).id().toString(), 0L));
     }
   }

@@ -2,10 +2,6 @@ package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.config.LakehouseConfig;
-import dev.lakehouse.generate.DataGenerator;
-import dev.lakehouse.generate.GeneratedRecord;
-import dev.lakehouse.generate.GeneratorSettings;
-import dev.lakehouse.generate.Topics;
 import dev.lakehouse.logs.analyze.LogAnalyzer;
 import dev.lakehouse.logs.analyze.LogInputs;
 import dev.lakehouse.logs.analyze.LogReports;
@@ -18,15 +14,11 @@ import dev.lakehouse.logs.detect.LogDetectors;
 import dev.lakehouse.logs.parse.LogFormat;
 import dev.lakehouse.spark.Sessions;
 import dev.lakehouse.spark.StreamingQueries;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,7 +39,7 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
     description = "Log analysis: analyze files, publish the daily gold tables, run the streaming detectors, keep the IP blacklist.",
-    subcommands = {LogsCommand.Sample.class, LogsCommand.Analyze.class, LogsCommand.Publish.class, LogsCommand.Detect.class, LogsCommand.Blacklist.class})
+    subcommands = {LogsCommand.Analyze.class, LogsCommand.Publish.class, LogsCommand.Detect.class, LogsCommand.Blacklist.class})
 final class LogsCommand implements Runnable {
   @Override
   public void run() {
@@ -56,63 +48,6 @@ final class LogsCommand implements Runnable {
 
   static WebLogAnalysis.Thresholds thresholds(LakehouseConfig config) {
     return new WebLogAnalysis.Thresholds(config.logs().scannerDistinct404(), config.logs().bruteForceFailedLogins());
-  }
-
-  @Command(name = "sample", mixinStandardHelpOptions = true,
-      description = {"Write a day of generated web access log lines (Apache combined) to a file, for trying `logs analyze`",
-          "and for benchmarks. The lines are those `generate` sends to logs.access, in time order."})
-  static final class Sample implements Callable<Integer> {
-    @Mixin ConfigOptions options;
-
-    @Option(names = "--lines", required = true, paramLabel = "N", description = "Lines to write (>= 1).")
-    long lines;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write (replaced).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: generate.seed).")
-    Long seed;
-
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day the lines describe (default: yesterday, UTC).")
-    LocalDate date;
-
-    @Option(names = "--malformed-fraction", paramLabel = "F", defaultValue = "0",
-        description = "Fraction of lines replaced by malformed ones, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double malformedFraction;
-
-    @Option(names = "--anomaly", paramLabel = "NAME", split = ",", converter = GenerateOptions.AnomalyConverter.class,
-        description = "Inject: scanning-ip, error-burst, all (repeatable or comma-separated).")
-    List<String> anomalies = List.of();
-
-    @Override
-    public Integer call() throws IOException {
-      if (lines < 1) {
-        throw new ParameterException(new CommandLine(this),
-            "Invalid value '" + lines + "' for option '--lines': must be at least 1");
-      }
-      GeneratorSettings settings = new GeneratorSettings(
-          seed != null ? seed : options.config().generate().seed(),
-          date != null ? date : LocalDate.now(ZoneOffset.UTC).minusDays(1), malformedFraction,
-          GenerateOptions.anomalies(anomalies));
-      // access lines are about a quarter of all records: generate a little more than four times as many
-      DataGenerator generator = new DataGenerator(settings, lines * 41 / 10 + 1000);
-      if (out.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-      }
-      long written = 0;
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-        while (written < lines && generator.hasNext()) {
-          GeneratedRecord record = generator.next();
-          if (record.topic().equals(Topics.LOGS_ACCESS)) {
-            file.write(record.value());
-            file.write('\n');
-            written++;
-          }
-        }
-      }
-      System.out.printf("Wrote %,d access log lines to %s%n", written, out);
-      return 0;
-    }
   }
 
   @Command(name = "analyze", mixinStandardHelpOptions = true,

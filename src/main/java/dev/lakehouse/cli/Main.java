@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       KafkaCommand.class,
       GenerateCommand.class,
+      LoadCommand.class,
       IngestCommand.class,
       RefineCommand.class,
       TablesCommand.class,

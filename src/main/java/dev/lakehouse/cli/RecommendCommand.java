@@ -39,12 +39,21 @@ final class RecommendCommand implements Runnable {
         description = "Explicit ratings instead: lines 'user item rating timestamp' (tab or comma, epoch seconds).")
     String ratings;
 
+    @Option(names = "--explicit",
+        description = "Explicit ratings instead, from silver.commerce_ratings (load them with `load silver.commerce_ratings FILE`).")
+    boolean explicit;
+
     @Override
     public Integer call() {
+      if (explicit && ratings != null) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--explicit (silver.commerce_ratings) and --ratings FILE are two sources of ratings: give one");
+      }
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-recommend-train");
       RecommendTraining training = new RecommendTraining(lakehouse.config(), lakehouse.catalog());
       RecommendTraining.Result result = ratings != null
           ? training.trainExplicit(lakehouse.spark(), ratings)
+          : explicit ? training.trainExplicitFromTable(lakehouse.spark())
           : training.trainImplicit(lakehouse.spark(), Optional.ofNullable(date));
       print(result);
       return 0;

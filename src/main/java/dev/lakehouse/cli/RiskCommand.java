@@ -73,6 +73,10 @@ final class RiskCommand implements Runnable {
         System.out.printf("%-16s %-36s %,16.0f %8.2f%%  %s%n", r.portfolioId(), r.scenarioName(), r.pnl(), r.pnlPct() * 100,
             r.worstInstrument().map(w -> String.format("%s %,.0f", w.instrumentId(), w.pnl())).orElse(""));
       }
+      // a scenario that cannot apply (a rule hitting nothing, an fx position of unknown currency) says why
+      outcome.results().stream()
+          .filter(r -> r.detail().contains(" positions: ") || r.detail().contains("not moved by currency rules"))
+          .forEach(r -> System.out.printf("note %s on %s: %s%n", r.scenarioName(), r.portfolioId(), r.detail()));
       outcome.skipped().forEach((name, why) -> System.out.println("skipped " + name + ": " + why));
       return 0;
     }

@@ -21,6 +21,8 @@ final class ConfigSources {
   static final String DEFAULTS_RESOURCE = "lakehouse-defaults.conf";
   static final String ROOT = "lakehouse";
   static final Set<String> PROFILES = Set.of("local", "cluster");
+  /** Keys under it name a file source each (ingest.files.logs.access = /var/log/nginx): not declared one by one. */
+  static final String FILES_PREFIX = "ingest.files.";
 
   private ConfigSources() {}
 
@@ -49,6 +51,13 @@ final class ConfigSources {
         values.put(key, value(defaults, key, environment.get(name), "environment variable " + name));
       }
     }
+    // file sources by environment: one variable per default source, e.g. LAKEHOUSE_INGEST_FILES_LOGS_ACCESS
+    for (String source : defaults.getStringList("ingest.topics")) {
+      String name = environmentName(FILES_PREFIX + source);
+      if (environment.containsKey(name)) {
+        values.put(FILES_PREFIX + source, ConfigValueFactory.fromAnyRef(environment.get(name), "environment variable " + name));
+      }
+    }
     return layer(values);
   }
 
@@ -63,6 +72,10 @@ final class ConfigSources {
       }
       String key = assignment.substring(0, eq).trim();
       String raw = assignment.substring(eq + 1).trim();
+      if (key.startsWith(FILES_PREFIX) && key.length() > FILES_PREFIX.length()) {
+        values.put(key, ConfigValueFactory.fromAnyRef(raw, "--conf " + key));
+        continue;
+      }
       if (!known.contains(key)) {
         throw new InvalidConfigException(String.format(
             "Cannot set unknown key '%s' (from --conf): known keys are %s", key, known));

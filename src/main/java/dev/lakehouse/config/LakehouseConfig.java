@@ -53,8 +53,12 @@ public record LakehouseConfig(
     }
   }
 
-  /** Kafka to bronze ingestion settings. */
-  public record Ingest(List<String> topics, Duration triggerInterval, long maxOffsetsPerTrigger) {}
+  /**
+   * Ingestion into bronze: the Kafka topics, and the file sources ({@code files}: source -> watched
+   * directory or glob, from {@code ingest.files.<source>}) with how many new files one micro-batch takes.
+   */
+  public record Ingest(List<String> topics, Duration triggerInterval, long maxOffsetsPerTrigger, Map<String, String> files,
+      int maxFilesPerTrigger) {}
 
   /** Bronze to silver refinement settings. */
   public record Refine(Duration triggerInterval, int maxRecordBytes) {}
@@ -122,7 +126,8 @@ public record LakehouseConfig(
   public record Serve(String host, int sqlPort, int httpPort) {}
 
   public LakehouseConfig {
-    ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger());
+    ingest = new Ingest(List.copyOf(ingest.topics()), ingest.triggerInterval(), ingest.maxOffsetsPerTrigger(),
+        java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ingest.files())), ingest.maxFilesPerTrigger());
     origins = Map.copyOf(origins);
   }
 
@@ -200,6 +205,8 @@ public record LakehouseConfig(
     values.put("generate.malformed-fraction", Double.toString(generate.malformedFraction()));
     values.put("generate.seed", Long.toString(generate.seed()));
     values.put("home", home);
+    ingest.files().forEach((source, dir) -> values.put(ConfigSources.FILES_PREFIX + source, dir));
+    values.put("ingest.max-files-per-trigger", Integer.toString(ingest.maxFilesPerTrigger()));
     values.put("ingest.max-offsets-per-trigger", Long.toString(ingest.maxOffsetsPerTrigger()));
     values.put("ingest.topics", String.join(",", ingest.topics()));
     values.put("ingest.trigger-interval", ingest.triggerInterval().toMillis() + "ms");
@@ -272,7 +279,9 @@ public record LakehouseConfig(
         new Ingest(
             read.topics("ingest.topics"),
             read.positiveDuration("ingest.trigger-interval"),
-            read.longAtLeast("ingest.max-offsets-per-trigger", 0)),
+            read.longAtLeast("ingest.max-offsets-per-trigger", 0),
+            read.fileSources("ingest.files"),
+            read.intAtLeast("ingest.max-files-per-trigger", 0)),
         new Refine(
             read.positiveDuration("refine.trigger-interval"),
             read.intAtLeast("refine.max-record-bytes", 1)),
@@ -562,9 +571,33 @@ public record LakehouseConfig(
       return topics;
     }
 
+    /** Source -> directory (or glob) of every {@code ingest.files.<source>} key; a source is named like a topic. */
+    Map<String, String> fileSources(String key) {
+      Map<String, String> files = new java.util.TreeMap<>();
+      if (!config.hasPath(key)) {
+        return files;
+      }
+      config.getConfig(key).entrySet().forEach(entry -> {
+        String full = key + "." + entry.getKey();
+        if (!TOPIC.matcher(entry.getKey()).matches()) {
+          throw invalid(full, "the source after ingest.files. must match " + TOPIC.pattern() + ", e.g. ingest.files.logs.access");
+        }
+        Object value = entry.getValue().unwrapped();
+        if (!(value instanceof String dir) || dir.isBlank()) {
+          throw invalid(full, "must be a directory (or a glob) of files to watch");
+        }
+        files.put(entry.getKey(), dir.trim());
+      });
+      return files;
+    }
+
     Map<String, String> origins() {
       Map<String, String> origins = new LinkedHashMap<>();
       ConfigSources.keys(ConfigSources.defaults()).forEach(key -> origins.put(key, source(key)));
+      if (config.hasPath("ingest.files")) {
+        config.getConfig("ingest.files").entrySet()
+            .forEach(entry -> origins.put(ConfigSources.FILES_PREFIX + entry.getKey(), source(ConfigSources.FILES_PREFIX + entry.getKey())));
+      }
       return origins;
     }
   }

@@ -1,6 +1,5 @@
 package dev.lakehouse.kafka;
 
-import dev.lakehouse.generate.GeneratedRecord;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Iterator;
@@ -13,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Sends generated records to Kafka: idempotent producer, optional pacing, progress lines. */
+/** Sends records to Kafka: idempotent producer, optional pacing, progress lines. */
 public final class RecordPublisher implements AutoCloseable {
   private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
   /**
@@ -54,7 +53,7 @@ public final class RecordPublisher implements AutoCloseable {
   }
 
   /** Sends one record asynchronously; a failure is reported by the next call or by {@link #flush}. */
-  public void send(GeneratedRecord record) {
+  public void send(ProducedRecord record) {
     throwIfFailed();
     sent.incrementAndGet();
     producer.send(new ProducerRecord<>(topicPrefix + record.topic(), null, record.timestampMs(), record.key(), record.value()),
@@ -71,7 +70,7 @@ public final class RecordPublisher implements AutoCloseable {
    * Sends every record, at most {@code ratePerSecond} a second when it is positive, printing
    * progress to {@code out}; returns once the broker acknowledged all of them.
    */
-  public long publishAll(Iterator<GeneratedRecord> records, long total, double ratePerSecond, PrintStream out) {
+  public long publishAll(Iterator<? extends ProducedRecord> records, long total, double ratePerSecond, PrintStream out) {
     long start = System.nanoTime();
     long nextReport = start + REPORT_EVERY.toNanos();
     long sent = 0;

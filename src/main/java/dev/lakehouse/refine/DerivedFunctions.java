@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
  * Session functions a {@code lakehouse.derive.*} expression may call whose answer depends on
  * other tables; each is redefined over the current state of its table before a batch uses it.
  */
-final class DerivedFunctions {
+public final class DerivedFunctions {
   /** {@code lakehouse_user_agent(user_agent)}: struct of browser, os, device_class, is_bot (see {@link UserAgentInfo}). */
   static final String USER_AGENT = "lakehouse_user_agent";
   private static final StructType USER_AGENT_TYPE = new StructType()
@@ -34,10 +34,15 @@ final class DerivedFunctions {
   }
 
   static void refresh(SparkSession spark, TableCatalog catalog, RefineSpec spec) {
-    if (spec.derived().values().stream().anyMatch(e -> e.contains(IpBlacklist.FUNCTION))) {
+    register(spark, catalog, spec.derived().values());
+  }
+
+  /** (Re)defines the functions {@code expressions} call, over the current state of their tables. */
+  public static void register(SparkSession spark, TableCatalog catalog, java.util.Collection<String> expressions) {
+    if (expressions.stream().anyMatch(e -> e.contains(IpBlacklist.FUNCTION))) {
       new IpBlacklist(catalog).registerFunction(spark);
     }
-    if (spec.derived().values().stream().anyMatch(e -> e.contains(USER_AGENT))) {
+    if (expressions.stream().anyMatch(e -> e.contains(USER_AGENT))) {
       spark.udf().register(USER_AGENT, (UDF1<String, Row>) DerivedFunctions::userAgent, USER_AGENT_TYPE);
     }
   }

@@ -24,7 +24,7 @@ public record Lookup(String alias, String table, String key, String asOf) {
   private static final Pattern DECLARATION = Pattern.compile(
       "(?i)\\s*([a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*)\\s+ON\\s+([a-z_][a-z0-9_]*)(?:\\s+AS\\s+OF\\s+([a-z_][a-z0-9_]*))?\\s*");
 
-  static Lookup parse(String target, String alias, String declaration) {
+  public static Lookup parse(String target, String alias, String declaration) {
     Matcher m = DECLARATION.matcher(declaration);
     if (!alias.matches("[A-Za-z_][A-Za-z0-9_]*") || !m.matches()) {
       throw new IllegalArgumentException(String.format(

@@ -3,6 +3,7 @@ package dev.lakehouse.refine;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
@@ -58,9 +59,10 @@ public final class QuarantineReplay {
     String runId = UUID.randomUUID().toString();
     Instant startedAt = Instant.now();
     Timestamp now = Timestamp.from(startedAt);
-    // lines rejected by `logs analyze` came from files, not from bronze: analyze the file again instead
+    // rows rejected by `logs analyze` and `load`, and unreadable files of file sources, came from files, not
+    // from bronze: fix the file and analyze or load it again instead
     Column held = col("target_table").equalTo(target).and(col("replayed_at").isNull())
-        .and(col("stage").notEqual("analyze"));
+        .and(not(col("stage").isin("analyze", "load", "ingest")));
     if (ruleId != null) {
       held = held.and(col("rule_id").equalTo(ruleId));
     }

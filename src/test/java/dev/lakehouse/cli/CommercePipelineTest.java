@@ -11,6 +11,7 @@ import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.RecordPublisher;
 import dev.lakehouse.testing.ChildJvm;
 import dev.lakehouse.testing.InProcessCli;
+import dev.lakehouse.testing.ReferenceLoads;
 import dev.lakehouse.testing.TestLakehouse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end on the real broker through the CLI: a generated day of commerce records goes generate ->
- * Kafka -> ingest -> commerce load -> refine (in waves) -> commerce publish, and the silver and gold
+ * Kafka -> ingest -> load (the generator's catalogue as CSV files) -> refine (in waves) -> commerce publish, and the silver and gold
  * figures match those worked out from the generated records themselves.
  */
 class CommercePipelineTest {
@@ -83,7 +84,7 @@ class CommercePipelineTest {
     }
 
     run(lakehouse, "ingest", "--available-now");
-    run(lakehouse, "commerce", "load", "--date", DAY.toString(), "--seed", Long.toString(SEED));
+    ReferenceLoads.commerce(lakehouse, SEED, DAY);
     // orders first on purpose: lakehouse.refine.after runs the inventory tables before them
     run(lakehouse, "refine", "--available-now", "--table",
         "silver.commerce_orders,silver.commerce_events,silver.commerce_inventory,silver.commerce_inventory_changes");

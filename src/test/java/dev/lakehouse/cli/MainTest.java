@@ -26,7 +26,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "kafka", "generate", "ingest", "refine", "tables", "sql", "quality", "quarantine", "status",
+  @ValueSource(strings = {"demo", "kafka", "generate", "load", "ingest", "refine", "tables", "sql", "quality", "quarantine", "status",
       "alerts", "commerce", "report", "maintain", "models", "recommend", "config"})
   void everyCommandHasHelp(String command) {
     ChildJvm.Result result = execute(command, "--help");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -19,14 +20,28 @@ import org.apache.spark.sql.SparkSession;
  * base currency (USD) on each trading day, and the positions of each portfolio. Small (years of
  * daily closes of a few dozen instruments), so the risk arithmetic runs on plain arrays.
  *
- * <p>A price in another currency is converted with the close of the {@code <CCY>USD} instrument
- * of the same day (EURUSD for EUR); a currency without such a series is an error naming it.
+ * <p>FX conventions (docs/bring-your-own-data.md): a close in another currency CCY is converted with
+ * the CCY rate in USD of the same day from silver.finance_fx_rates; when that table has no CCY rate
+ * at all, with the close of an fx instrument whose {@code fx_currency} is CCY and whose currency is
+ * USD (the price of one CCY in dollars, whatever its id). A currency with neither is an error naming
+ * it and both ways to supply it. Instrument ids carry no meaning.
  */
 public final class MarketSnapshot {
   public static final String BASE_CURRENCY = "USD";
+  static final String FX_RATES = "silver.finance_fx_rates";
 
-  /** One instrument and how stress scenarios group it. */
-  public record InstrumentInfo(String id, String assetClass, String sector, String currency) {}
+  /**
+   * One instrument and how stress scenarios group it; {@code fxCurrency} is the currency an fx
+   * instrument is the price of (null for other instruments, or an fx one loaded without it).
+   */
+  public record InstrumentInfo(String id, String assetClass, String sector, String currency, String fxCurrency) {
+    boolean isFx() {
+      return "fx".equalsIgnoreCase(assetClass);
+    }
+  }
+
+  // where the USD value of one unit of a currency comes from: FX rates, or the closes of an fx instrument
+  private record Conversion(String currency, boolean fromRates, int instrument) {}
 
   private final LocalDate asOf;
   private final List<LocalDate> dates;
@@ -45,18 +60,18 @@ public final class MarketSnapshot {
     this.positions = positions;
   }
 
-  /** Prices up to {@code asOf} (trading days on which every instrument has a close) and the positions as of it. */
+  /** Prices up to {@code asOf} (trading days on which every instrument held has a close) and the positions as of it. */
   public static MarketSnapshot load(SparkSession spark, LocalDate asOf) {
-    Map<String, InstrumentInfo> info = new LinkedHashMap<>();
-    spark.table("silver.finance_instruments").orderBy("instrument_id").collectAsList().forEach(r -> info.put(
-        r.<String>getAs("instrument_id"), new InstrumentInfo(r.getAs("instrument_id"), r.getAs("asset_class"), r.getAs("sector"),
-            r.getAs("currency"))));
+    Map<String, InstrumentInfo> info = instruments(spark);
     if (info.isEmpty()) {
-      throw new IllegalStateException("silver.finance_instruments is empty: load market data first (bin/lakehouse finance market)");
+      throw new IllegalStateException("silver.finance_instruments is empty: load the instruments first "
+          + "(bin/lakehouse load silver.finance_instruments FILE; docs/bring-your-own-data.md)");
     }
     List<String> instruments = List.copyOf(info.keySet());
     Map<String, Map<String, Double>> positions = positions(spark, asOf);
-    boolean[] required = required(instruments, info, positions);
+    Map<String, TreeMap<LocalDate, Double>> rates = rates(spark, asOf);
+    Map<String, Conversion> conversions = conversions(instruments, info, rates.keySet());
+    boolean[] required = required(instruments, info, positions, conversions);
     TreeMap<LocalDate, double[]> closes = new TreeMap<>();
     for (Row r : spark.table("silver.finance_prices").where(col("price_date").leq(lit(Date.valueOf(asOf))))
         .select("price_date", "instrument_id", "close").collectAsList()) {
@@ -66,10 +81,11 @@ public final class MarketSnapshot {
         day[i] = r.getDouble(2);
       }
     }
-    // a day counts when every instrument held (and the FX to value it) has a close; others may be missing
-    closes.values().removeIf(day -> {
-      for (int i = 0; i < day.length; i++) {
-        if (required[i] && Double.isNaN(day[i])) {
+    // a day counts when every instrument held, and what converts it, has a value; others may be missing
+    closes.entrySet().removeIf(day -> {
+      for (int i = 0; i < day.getValue().length; i++) {
+        if (required[i] && Double.isNaN(usdPerUnit(info.get(instruments.get(i)).currency(), day.getKey(), day.getValue(),
+            conversions, rates) * day.getValue()[i])) {
           return true;
         }
       }
@@ -77,16 +93,83 @@ public final class MarketSnapshot {
     });
     if (closes.isEmpty() || !closes.lastKey().equals(asOf)) {
       throw new IllegalStateException("Cannot value the portfolios on " + asOf + ": silver.finance_prices has no close that day "
-          + "for every instrument held" + (closes.isEmpty() ? "" : " (last complete day: " + closes.lastKey() + ")")
-          + "; load prices with bin/lakehouse finance market");
+          + "for every instrument held (or no FX rate to convert it)"
+          + (closes.isEmpty() ? "" : " (last complete day: " + closes.lastKey() + ")")
+          + "; load prices with bin/lakehouse load silver.finance_prices FILE");
     }
     List<LocalDate> dates = List.copyOf(closes.keySet());
     double[][] values = new double[dates.size()][];
     int t = 0;
-    for (double[] day : closes.values()) {
-      values[t++] = inBaseCurrency(day, instruments, info, required);
+    for (Map.Entry<LocalDate, double[]> day : closes.entrySet()) {
+      double[] converted = new double[instruments.size()];
+      for (int i = 0; i < converted.length; i++) {
+        converted[i] = day.getValue()[i] * usdPerUnit(info.get(instruments.get(i)).currency(), day.getKey(), day.getValue(),
+            conversions, rates);
+      }
+      values[t++] = converted;
     }
     return new MarketSnapshot(asOf, dates, instruments, info, values, positions);
+  }
+
+  private static Map<String, InstrumentInfo> instruments(SparkSession spark) {
+    Dataset<Row> table = spark.table("silver.finance_instruments");
+    // a table created before fx_currency was declared reads it as unknown until a load adds it
+    boolean hasFx = Arrays.asList(table.columns()).contains("fx_currency");
+    Map<String, InstrumentInfo> info = new LinkedHashMap<>();
+    table.orderBy("instrument_id").collectAsList().forEach(r -> info.put(r.<String>getAs("instrument_id"),
+        new InstrumentInfo(r.getAs("instrument_id"), r.getAs("asset_class"), r.getAs("sector"), r.getAs("currency"),
+            hasFx ? r.<String>getAs("fx_currency") : null)));
+    return info;
+  }
+
+  // USD per unit of each currency by day, from silver.finance_fx_rates
+  private static Map<String, TreeMap<LocalDate, Double>> rates(SparkSession spark, LocalDate asOf) {
+    Map<String, TreeMap<LocalDate, Double>> rates = new TreeMap<>();
+    spark.table(FX_RATES)
+        .where(col("base_currency").equalTo(BASE_CURRENCY).and(col("rate_date").leq(lit(Date.valueOf(asOf)))))
+        .select("currency", "rate_date", "rate").collectAsList()
+        .forEach(r -> rates.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getDate(1).toLocalDate(), r.getDouble(2)));
+    return rates;
+  }
+
+  // per foreign quote currency: FX rates when the table has that currency, else an fx instrument pricing it in USD
+  private static Map<String, Conversion> conversions(List<String> instruments, Map<String, InstrumentInfo> info,
+      java.util.Set<String> rated) {
+    Map<String, Conversion> conversions = new TreeMap<>();
+    for (InstrumentInfo i : info.values()) {
+      String currency = i.currency();
+      if (currency.equals(BASE_CURRENCY) || conversions.containsKey(currency)) {
+        continue;
+      }
+      if (rated.contains(currency)) {
+        conversions.put(currency, new Conversion(currency, true, -1));
+        continue;
+      }
+      for (int k = 0; k < instruments.size(); k++) {
+        InstrumentInfo fx = info.get(instruments.get(k));
+        if (fx.isFx() && currency.equals(fx.fxCurrency()) && BASE_CURRENCY.equals(fx.currency())) {
+          conversions.put(currency, new Conversion(currency, false, k));
+          break;
+        }
+      }
+    }
+    return conversions;
+  }
+
+  private static double usdPerUnit(String currency, LocalDate day, double[] closes, Map<String, Conversion> conversions,
+      Map<String, TreeMap<LocalDate, Double>> rates) {
+    if (currency.equals(BASE_CURRENCY)) {
+      return 1;
+    }
+    Conversion conversion = conversions.get(currency);
+    if (conversion == null) {
+      return Double.NaN;
+    }
+    if (conversion.fromRates()) {
+      Double rate = rates.get(currency).get(day);
+      return rate == null ? Double.NaN : rate;
+    }
+    return closes[conversion.instrument()];
   }
 
   // the latest holdings at or before asOf, per portfolio
@@ -99,9 +182,9 @@ public final class MarketSnapshot {
     return positions;
   }
 
-  // held instruments and the <CCY>USD instruments that value them; everything when nothing is held
+  // held instruments and the fx instruments that value them; everything when nothing is held
   private static boolean[] required(List<String> instruments, Map<String, InstrumentInfo> info,
-      Map<String, Map<String, Double>> positions) {
+      Map<String, Map<String, Double>> positions, Map<String, Conversion> conversions) {
     boolean[] required = new boolean[instruments.size()];
     boolean any = false;
     for (Map<String, Double> held : positions.values()) {
@@ -113,39 +196,28 @@ public final class MarketSnapshot {
         }
         required[i] = true;
         any = true;
-        int fx = instruments.indexOf(info.get(instrument).currency() + BASE_CURRENCY);
-        if (fx >= 0) {
-          required[fx] = true;
-        }
       }
     }
     if (!any) {
-      java.util.Arrays.fill(required, true);
+      Arrays.fill(required, true);
+    }
+    for (int i = 0; i < required.length; i++) {
+      String currency = info.get(instruments.get(i)).currency();
+      if (!required[i] || currency.equals(BASE_CURRENCY)) {
+        continue;
+      }
+      Conversion conversion = conversions.get(currency);
+      if (conversion == null) {
+        throw new IllegalStateException(String.format("Cannot convert %s from %s to %s: silver.finance_fx_rates has no %s rate "
+            + "in %s, and silver.finance_instruments has no fx instrument with fx_currency %s and currency %s; load the "
+            + "rates (bin/lakehouse load silver.finance_fx_rates FILE) or such an instrument with its prices",
+            instruments.get(i), currency, BASE_CURRENCY, currency, BASE_CURRENCY, currency, BASE_CURRENCY));
+      }
+      if (!conversion.fromRates()) {
+        required[conversion.instrument()] = true;
+      }
     }
     return required;
-  }
-
-  private static double[] inBaseCurrency(double[] closes, List<String> instruments, Map<String, InstrumentInfo> info,
-      boolean[] required) {
-    double[] converted = new double[closes.length];
-    for (int i = 0; i < closes.length; i++) {
-      String currency = info.get(instruments.get(i)).currency();
-      double rate = 1;
-      if (!currency.equals(BASE_CURRENCY)) {
-        int fx = instruments.indexOf(currency + BASE_CURRENCY);
-        if (fx < 0 && !required[i]) {
-          converted[i] = Double.NaN;
-          continue;
-        }
-        if (fx < 0) {
-          throw new IllegalStateException("cannot convert " + instruments.get(i) + " from " + currency + " to " + BASE_CURRENCY
-              + ": no " + currency + BASE_CURRENCY + " instrument in silver.finance_instruments");
-        }
-        rate = closes[fx];
-      }
-      converted[i] = closes[i] * rate;
-    }
-    return converted;
   }
 
   private static double[] filled(int n) {

@@ -94,7 +94,7 @@ public final class StressJob {
       market.positions(portfolio).forEach((instrument, quantity) -> {
         MarketSnapshot.InstrumentInfo info = market.info(instrument);
         positions.add(new PositionValue(portfolio, instrument, quantity, market.value(market.last(), instrument),
-            info.currency(), info.assetClass(), info.sector()));
+            info.currency(), info.assetClass(), info.sector(), info.fxCurrency()));
       });
     }
     return positions;

@@ -8,15 +8,9 @@ import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.finance.fraud.CardState;
 import dev.lakehouse.finance.fraud.FraudRules;
-import dev.lakehouse.generate.Anomaly;
-import dev.lakehouse.generate.DataGenerator;
-import dev.lakehouse.generate.GeneratedRecord;
-import dev.lakehouse.generate.GeneratorSettings;
-import dev.lakehouse.generate.Topics;
 import dev.lakehouse.ml.BinaryMetrics;
 import dev.lakehouse.ml.ModelRegistry;
 import dev.lakehouse.ops.OpsTables;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -42,9 +34,9 @@ import org.apache.spark.sql.types.StructType;
  * evaluates it on a time-based holdout (the latest {@code holdoutFraction} of the payments, scored
  * with card state built from everything before them, as in serving), and promotes it only if it
  * ranks the holdout better (AUC-PR) than what serves now: the promoted model, or the rules when
- * there is none. Optionally it also evaluates on a day generated with another seed (other
- * customers, cards and merchants; at {@code generate.fraud-rate}), the test that the model learnt
- * fraud and not this data set.
+ * there is none. Optionally it also evaluates on other labelled payments read from files (another
+ * world: other customers, cards and merchants, e.g. a day the generator made with another seed),
+ * the test that the model learnt fraud and not this data set.
  * Every version is registered in ops.model_registry with its metrics, promoted or not. Trained up to
  * a date, it reads the payments of that day and before, records the date among its parameters, and
  * is trained once per date and parameters: a re-run finds it with {@link #trainedFor}.
@@ -72,7 +64,7 @@ public final class FraudTraining {
 
   /** What to train and how to judge it; {@code date}: train on the payments up to and including it. */
   public record Options(FraudModel.Params params, double holdoutFraction, int topK, double maxFpr,
-      OptionalLong holdoutSeed, long holdoutRecords, Optional<LocalDate> date) {
+      Optional<String> otherPayments, Optional<LocalDate> date) {
     public Options {
       if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
         throw new IllegalArgumentException("Invalid --holdout-fraction " + holdoutFraction + ": must be in (0, 1)");
@@ -83,20 +75,20 @@ public final class FraudTraining {
       if (!(maxFpr > 0 && maxFpr < 1)) {
         throw new IllegalArgumentException("Invalid --max-fpr " + maxFpr + ": must be in (0, 1)");
       }
-      if (holdoutRecords < 1000) {
-        throw new IllegalArgumentException("Invalid --holdout-records " + holdoutRecords + ": must be at least 1000");
-      }
     }
   }
 
   /** AUC-PR, precision@k and recall at the false-positive bound of one scorer on one data set. */
   public record Figures(double aucPr, double precisionAtK, double recallAtFpr) {}
 
-  /** How each scorer ranked one data set: rules, model, combined, and the promoted model if any. */
-  public record Evaluation(String data, long payments, long frauds, Map<String, Figures> byScorer) {}
+  /**
+   * How each scorer ranked one data set: rules, model, combined, and the promoted model if any;
+   * {@code leftOut} counts input lines without a payment id, time or label (other payments only).
+   */
+  public record Evaluation(String data, long payments, long frauds, long leftOut, Map<String, Figures> byScorer) {}
 
   /** The registered version, its evaluations, and what served before. */
-  public record Result(ModelRegistry.Version version, Evaluation holdout, Optional<Evaluation> otherSeed,
+  public record Result(ModelRegistry.Version version, Evaluation holdout, Optional<Evaluation> otherData,
       Optional<Integer> previousVersion, boolean promoted) {}
 
   private final LakehouseConfig config;
@@ -138,14 +130,9 @@ public final class FraudTraining {
           train.withColumn(FraudModel.WEIGHT, when(col("is_fraud"), lit(fraudWeight)).otherwise(lit(1.0))),
           options.params());
       Optional<FraudModel> current = FraudModel.current(spark, config, catalog);
-      Evaluation onHoldout = evaluate("holdout", holdout, model, current, options);
-      Optional<Evaluation> onOtherSeed = options.holdoutSeed().isPresent()
-          ? Optional.of(evaluate("seed " + options.holdoutSeed().getAsLong(),
-              fold(generated(spark, options.holdoutSeed().getAsLong(), options.holdoutRecords(), latestDay(labelled),
-                  config.generate().fraudRate())),
-              model, current, options))
-          : Optional.empty();
-      return register(spark, model, current, options, onHoldout, onOtherSeed,
+      Evaluation onHoldout = evaluate("holdout", holdout, model, current, options, 0);
+      Optional<Evaluation> onOtherData = options.otherPayments().map(path -> evaluateOther(spark, path, model, current, options));
+      return register(spark, model, current, options, onHoldout, onOtherData,
           Map.of(SOURCE, sourceVersion), trainPayments, trainFrauds, fraudWeight);
     } finally {
       folded.unpersist();
@@ -172,7 +159,7 @@ public final class FraudTraining {
     parameters.put("holdout_fraction", Double.toString(options.holdoutFraction()));
     parameters.put("top_k", Integer.toString(options.topK()));
     parameters.put("max_fpr", Double.toString(options.maxFpr()));
-    options.holdoutSeed().ifPresent(seed -> parameters.put("other_seed", Long.toString(seed)));
+    options.otherPayments().ifPresent(path -> parameters.put("other_data", path));
     options.date().ifPresent(date -> parameters.put("date", date.toString()));
     return parameters;
   }
@@ -189,26 +176,32 @@ public final class FraudTraining {
         }, Encoders.row(CardFold.OUTPUT));
   }
 
-  /** The payments of a generated day, parsed as silver would have them (all well-formed, labelled). */
-  static Dataset<Row> generated(SparkSession spark, long seed, long records, LocalDate day, double fraudRate) {
-    DataGenerator generator = new DataGenerator(
-        new GeneratorSettings(seed, day, 0.0, Set.of(Anomaly.CARD_TESTING), fraudRate), records);
-    List<String> values = new ArrayList<>();
-    while (generator.hasNext()) {
-      GeneratedRecord record = generator.next();
-      if (record.topic().equals(Topics.FINANCE_PAYMENTS)) {
-        values.add(new String(record.value(), StandardCharsets.UTF_8));
-      }
-    }
-    return spark.read().schema(PAYMENT_JSON).json(spark.createDataset(values, Encoders.STRING()));
+  /** Labelled payments from JSON lines files (the columns of silver.finance_payments), as silver would have them. */
+  static Dataset<Row> payments(SparkSession spark, String path) {
+    return spark.read().schema(PAYMENT_JSON).json(path);
   }
 
-  private static LocalDate latestDay(Dataset<Row> payments) {
-    return payments.agg(org.apache.spark.sql.functions.max("paid_date")).head().getDate(0).toLocalDate();
+  // the other payments, those with an id, a time and a label; the rest is counted, not silently dropped
+  private Evaluation evaluateOther(SparkSession spark, String path, FraudModel model, Optional<FraudModel> current,
+      Options options) {
+    Dataset<Row> read = payments(spark, path).persist();
+    try {
+      Dataset<Row> usable = read.where(col("payment_id").isNotNull().and(col("card_id").isNotNull())
+          .and(col("paid_at").isNotNull()).and(col("is_fraud").isNotNull()));
+      long total = read.count();
+      long kept = usable.count();
+      if (kept == 0) {
+        throw new IllegalStateException("Cannot evaluate on " + path + ": none of its " + total + " lines is a labelled "
+            + "payment (JSON with payment_id, card_id, paid_at and is_fraud)");
+      }
+      return evaluate("other payments " + path, fold(usable), model, current, options, total - kept);
+    } finally {
+      read.unpersist();
+    }
   }
 
   private Evaluation evaluate(String data, Dataset<Row> folded, FraudModel model, Optional<FraudModel> current,
-      Options options) {
+      Options options, long leftOut) {
     Dataset<Row> scored = model.score(folded, "model_score");
     if (current.isPresent()) {
       scored = current.get().score(scored, "current_score");
@@ -240,7 +233,7 @@ public final class FraudTraining {
     for (boolean label : labels) {
       frauds += label ? 1 : 0;
     }
-    return new Evaluation(data, n, frauds, byScorer);
+    return new Evaluation(data, n, frauds, leftOut, byScorer);
   }
 
   private static Figures figures(double[] scores, boolean[] labels, Options options) {
@@ -249,7 +242,7 @@ public final class FraudTraining {
   }
 
   private Result register(SparkSession spark, FraudModel model, Optional<FraudModel> current, Options options,
-      Evaluation onHoldout, Optional<Evaluation> onOtherSeed, Map<String, Long> trainingData, long trainPayments,
+      Evaluation onHoldout, Optional<Evaluation> onOtherData, Map<String, Long> trainingData, long trainPayments,
       long trainFrauds, double fraudWeight) {
     ModelRegistry registry = new ModelRegistry(config, catalog);
     int version = registry.nextVersion(spark, FraudModel.NAME);
@@ -264,7 +257,7 @@ public final class FraudTraining {
     metrics.put("train.frauds", (double) trainFrauds);
     metrics.put("train.fraud_weight", fraudWeight);
     put(metrics, onHoldout, "holdout");
-    onOtherSeed.ifPresent(e -> put(metrics, e, "other_seed"));
+    onOtherData.ifPresent(e -> put(metrics, e, "other_data"));
     Map<String, String> parameters = parameters(options);
     Path directory = registry.directory(FraudModel.NAME, version);
     model.save(directory.toString());
@@ -273,7 +266,7 @@ public final class FraudTraining {
         promoted ? ModelRegistry.PROMOTED : ModelRegistry.REJECTED, note);
     ModelRegistry.writeMetrics(directory, registered);
     registry.add(spark, registered);
-    return new Result(registered, onHoldout, onOtherSeed, current.map(FraudModel::version), promoted);
+    return new Result(registered, onHoldout, onOtherData, current.map(FraudModel::version), promoted);
   }
 
   private static void put(Map<String, Double> metrics, Evaluation evaluation, String prefix) {

@@ -7,10 +7,11 @@ import java.util.Objects;
  * is worth today.
  *
  * <p>{@code price} is in the base currency (USD unless the {@link StressTest} says otherwise), already
- * converted, as {@code MarketSnapshot} does with the {@code <CCY>USD} close of the day. {@code currency}
- * is the currency the instrument is quoted in (EUR for SAP, USD for EURUSD); currency shock rules use
- * it to decide which positions an FX move hits. The grouping fields come from
- * {@code silver.finance_instruments}.
+ * converted, as {@code MarketSnapshot} does with the FX rate of the day. {@code currency} is the
+ * currency the instrument is quoted in (EUR for SAP, USD for EURUSD); {@code fxCurrency}, for an fx
+ * instrument, the currency it is the price of (EUR for EURUSD, whatever the instrument is called).
+ * Currency shock rules use them to decide which positions an FX move hits (see
+ * {@link ShockRule#exposedCurrency}). The fields come from {@code silver.finance_instruments}.
  *
  * @param portfolioId   the portfolio holding it, e.g. global-equity
  * @param instrumentId  ticker, e.g. AAPL, EURUSD, TLT
@@ -19,9 +20,17 @@ import java.util.Objects;
  * @param currency      ISO 4217 quote currency of the instrument, e.g. EUR
  * @param assetClass    equity | fx | bond
  * @param sector        technology | financials | ... | currency | rates
+ * @param fxCurrency    fx instruments: the ISO 4217 currency the instrument is the price of; null for other
+ *                      instruments, and for an fx instrument whose currency is not known (no FX rule moves it)
  */
 public record PositionValue(String portfolioId, String instrumentId, double quantity, double price, String currency,
-    String assetClass, String sector) {
+    String assetClass, String sector, String fxCurrency) {
+
+  /** A position in an instrument that is not an fx one (no fx currency). */
+  public PositionValue(String portfolioId, String instrumentId, double quantity, double price, String currency,
+      String assetClass, String sector) {
+    this(portfolioId, instrumentId, quantity, price, currency, assetClass, sector, null);
+  }
 
   public PositionValue {
     Objects.requireNonNull(portfolioId, "portfolioId");
@@ -37,6 +46,11 @@ public record PositionValue(String portfolioId, String instrumentId, double quan
       throw new IllegalArgumentException(
           String.format("Invalid price %s of %s in portfolio %s: must be positive and finite", price, instrumentId, portfolioId));
     }
+  }
+
+  /** Whether the instrument is an fx one (asset class fx). */
+  public boolean isFx() {
+    return assetClass.equalsIgnoreCase("fx");
   }
 
   /** quantity x price: the market value in the base currency (negative when short). */

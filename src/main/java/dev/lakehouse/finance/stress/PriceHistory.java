@@ -11,7 +11,7 @@ import java.util.Set;
  * Daily closes of the instrument universe in the base currency, one value per trading date and
  * instrument, oldest date first: what historical and volatility scenarios read. Build it from
  * {@code MarketSnapshot}, which already drops days with a missing close and converts every close
- * with the {@code <CCY>USD} close of the day; so an EUR stock's series here moves with both its
+ * with the FX rate of the day (silver.finance_fx_rates, or an fx instrument's close); so an EUR stock's series here moves with both its
  * price and EUR/USD, and an FX instrument such as EURUSD is simply one more series.
  *
  * <p>Hypothetical {@link Scenario.Shock shocks} need no history: pass {@link #empty()}.

@@ -85,18 +85,25 @@ public record ShockRule(MatchKey key, String value, double move) {
   }
 
   /**
-   * The foreign currency whose moves against the base change the position's base-currency value: the
-   * quote currency when it is not the base (EUR for SAP); for an fx instrument named
-   * {@code <CCY><BASE>} the currency it is the price of (EUR for EURUSD, quoted in USD); none for a
-   * base-currency instrument.
+   * The foreign currency whose moves against the base change the position's base-currency value. For
+   * an fx instrument, the currency it is the price of ({@link PositionValue#fxCurrency}: EUR for a
+   * euro quoted in dollars, whatever its id), none when that is the base currency or unknown; for any
+   * other instrument, its quote currency when it is not the base (EUR for SAP). The base-currency
+   * value of an fx instrument quoted in CCY2 that prices CCY1 is the value of one CCY1 in the base,
+   * so only CCY1 moves it.
    */
   static Optional<String> exposedCurrency(PositionValue position, String baseCurrency) {
-    String id = position.instrumentId().toUpperCase(Locale.ROOT);
-    if (position.assetClass().equalsIgnoreCase("fx") && id.length() == 6 && id.endsWith(baseCurrency)) {
-      return Optional.of(id.substring(0, 3));
+    String currency = position.isFx() ? position.fxCurrency() : position.currency();
+    if (currency == null) {
+      return Optional.empty();
     }
-    String currency = position.currency().toUpperCase(Locale.ROOT);
-    return currency.equals(baseCurrency) ? Optional.empty() : Optional.of(currency);
+    String upper = currency.toUpperCase(Locale.ROOT);
+    return upper.equals(baseCurrency) ? Optional.empty() : Optional.of(upper);
+  }
+
+  /** Whether the position's currency exposure is unknown: an fx instrument without an fx currency. */
+  static boolean exposureUnknown(PositionValue position) {
+    return position.isFx() && position.fxCurrency() == null;
   }
 
   private static String checkedValue(MatchKey key, String value) {

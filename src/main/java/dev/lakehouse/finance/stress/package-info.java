@@ -13,9 +13,11 @@
  *       position compound multiplicatively.
  *   <li>Amounts are in one base currency, USD by default ({@link dev.lakehouse.finance.stress.StressTest#inBaseCurrency}):
  *       position prices and historical closes arrive already converted. A position's quote currency
- *       only decides which FX moves hit it; an fx instrument {@code <CCY><BASE>} such as EURUSD is
- *       exposed to CCY. An EUR stock under {@code equity -20%} and {@code EUR -15%} loses
- *       1 - 0.80 x 0.85 = 32% of its USD value.
+ *       only decides which FX moves hit it; an fx instrument is exposed to the currency it is the
+ *       price of, its {@code fx_currency} (EUR for EURUSD, or for an instrument called EUR-CASH),
+ *       never guessed from its id; an fx position without one is named in the result as not moved.
+ *       An EUR stock under {@code equity -20%} and {@code EUR -15%} loses 1 - 0.80 x 0.85 = 32% of
+ *       its USD value. A rule that hits no position says why in the result's detail.
  *   <li>Historical windows apply each instrument's relative move between two closes to today's
  *       position value: PnL = quantity x price_now x (close_end / close_start - 1). The closes are in
  *       the base currency, so FX moves of the window are included.

@@ -51,6 +51,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class RecommendTraining {
   static final String SOURCE = "silver.commerce_events";
+  static final String RATINGS = "silver.commerce_ratings";
   static final double RELEVANT_RATING = 4.0;
   private static final long SEED = 7;
 
@@ -130,24 +131,51 @@ public final class RecommendTraining {
         throw new IllegalStateException("Cannot train the recommender on " + file + ": none of its " + total
             + " lines is 'user item rating timestamp' (tab- or comma-separated, timestamp in epoch seconds)");
       }
-      Timestamp cutoff = cutoff(ratings, "event_at");
-      Dataset<Row> train = ratings.where(col("event_at").lt(lit(cutoff))).select("user_id", "product_id", "weight")
-          .persist();
-      Dataset<Row> categories = train.select("product_id").distinct().withColumn("category", lit(null).cast("string"));
-      Dataset<Row> relevant = ratings.where(col("event_at").geq(lit(cutoff)).and(col("weight").geq(RELEVANT_RATING)))
-          .select("user_id", "product_id");
-      Dataset<Row> popularity = train.groupBy("product_id")
-          .agg(sum(when(col("weight").geq(RELEVANT_RATING), 1.0).otherwise(0.0)).as("popularity"))
-          .join(categories, "product_id");
-      Dataset<Row> test = ratings.where(col("event_at").geq(lit(cutoff))).select("user_id", "product_id", "weight");
-      long trainRatings = train.count();
-      Result result = fitEvaluateRegister(spark, FactorModel.EXPLICIT_NAME, "als-explicit", false, train, categories,
-          popularity, relevant, Map.of("file:" + file, valid), trainRatings, total - valid,
-          Map.of("ratings_file", file, "relevant_rating", Double.toString(RELEVANT_RATING)), test);
-      return result;
+      return trainOnRatings(spark, ratings, Map.of("file:" + file, valid), total - valid,
+          Map.of("ratings_file", file, "relevant_rating", Double.toString(RELEVANT_RATING)));
     } finally {
       parsed.unpersist();
     }
+  }
+
+  /**
+   * Explicit ratings from {@value #RATINGS}, loaded from the user's files with
+   * {@code bin/lakehouse load silver.commerce_ratings FILE} (checked there: bad rows are held in ops.quarantine).
+   */
+  public Result trainExplicitFromTable(SparkSession spark) {
+    String location = catalog.location(RATINGS);
+    long version = OpsTables.latestVersion(spark, location);
+    Dataset<Row> ratings = spark.read().format("delta").option("versionAsOf", version).load(location)
+        .select(col("user_id"), col("product_id"), col("rating").as("weight"), col("rated_at").as("event_at"))
+        .persist();
+    try {
+      if (ratings.isEmpty()) {
+        throw new IllegalStateException("Cannot train the recommender on " + RATINGS + ": it is empty; load ratings with "
+            + "bin/lakehouse load " + RATINGS + " FILE");
+      }
+      return trainOnRatings(spark, ratings, Map.of(RATINGS, version), 0,
+          Map.of("ratings_table", RATINGS, "relevant_rating", Double.toString(RELEVANT_RATING)));
+    } finally {
+      ratings.unpersist();
+    }
+  }
+
+  // ratings: user_id, product_id, weight (the rating), event_at; the latest holdout-fraction of them is held out
+  private Result trainOnRatings(SparkSession spark, Dataset<Row> ratings, Map<String, Long> trainingData, long rejected,
+      Map<String, String> parameters) {
+    Timestamp cutoff = cutoff(ratings, "event_at");
+    Dataset<Row> train = ratings.where(col("event_at").lt(lit(cutoff))).select("user_id", "product_id", "weight")
+        .persist();
+    Dataset<Row> categories = train.select("product_id").distinct().withColumn("category", lit(null).cast("string"));
+    Dataset<Row> relevant = ratings.where(col("event_at").geq(lit(cutoff)).and(col("weight").geq(RELEVANT_RATING)))
+        .select("user_id", "product_id");
+    Dataset<Row> popularity = train.groupBy("product_id")
+        .agg(sum(when(col("weight").geq(RELEVANT_RATING), 1.0).otherwise(0.0)).as("popularity"))
+        .join(categories, "product_id");
+    Dataset<Row> test = ratings.where(col("event_at").geq(lit(cutoff))).select("user_id", "product_id", "weight");
+    long trainRatings = train.count();
+    return fitEvaluateRegister(spark, FactorModel.EXPLICIT_NAME, "als-explicit", false, train, categories,
+        popularity, relevant, trainingData, trainRatings, rejected, parameters, test);
   }
 
   private static org.apache.spark.sql.Column functionsSize(String column) {

@@ -12,6 +12,7 @@ import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.RecordPublisher;
 import dev.lakehouse.testing.ChildJvm;
 import dev.lakehouse.testing.InProcessCli;
+import dev.lakehouse.testing.ReferenceLoads;
 import dev.lakehouse.testing.TestLakehouse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ class RevenueSpikeEndToEndTest {
         List.of(lakehouse.config().kafka().topic(Topics.COMMERCE_ORDERS)), 2);
     List<GeneratedRecord> lines = orderLines(FROM, UNTIL);
     List<GeneratedRecord> first = lines.stream().filter(r -> r.timestampMs() < SPLIT.toEpochMilli()).toList();
-    run(lakehouse, "commerce", "load", "--date", DAY.toString(), "--seed", Long.toString(SEED));
+    ReferenceLoads.commerce(lakehouse, SEED, DAY);
 
     wave(lakehouse, first);
     String spike = String.format("[%s,%s]", RevenueAnomalyAlerts.RULE, java.sql.Timestamp.from(SETTINGS.revenueSpikeFrom()));

@@ -39,9 +39,9 @@ class RiskJobTest {
     }
     Timestamp now = new Timestamp(System.currentTimeMillis());
     List<Row> instruments = List.of(
-        RowFactory.create("AAA", "AAA Corp", "equity", "technology", "USD", now),
-        RowFactory.create("BBB", "BBB AG", "equity", "industrials", "EUR", now),
-        RowFactory.create("EURUSD", "Euro", "fx", "currency", "USD", now));
+        RowFactory.create("AAA", "AAA Corp", "equity", "technology", "USD", null, now),
+        RowFactory.create("BBB", "BBB AG", "equity", "industrials", "EUR", null, now),
+        RowFactory.create("EURUSD", "Euro", "fx", "currency", "USD", "EUR", now));
     List<Row> prices = new ArrayList<>();
     double aaa = 100;
     for (int t = 0; t < DAYS; t++) {

@@ -7,15 +7,21 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.generate.Anomaly;
+import dev.lakehouse.generate.GeneratorSettings;
+import dev.lakehouse.generate.RecordFiles;
+import dev.lakehouse.generate.Topics;
 import dev.lakehouse.ml.ModelRegistry;
 import dev.lakehouse.spark.StreamingQueries;
 import dev.lakehouse.testing.ChildJvm;
 import dev.lakehouse.testing.InProcessCli;
 import dev.lakehouse.testing.TestLakehouse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code finance train} on a generated day (seed 3) of labelled payments in silver, judged on a
- * day generated with seed 4 (other customers, cards and merchants); then scoring with the model.
+ * day generated with seed 4 (other customers, cards and merchants) given as a file of payments;
+ * then scoring with the model.
  */
 class FraudTrainingTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
@@ -41,7 +48,9 @@ class FraudTrainingTest {
   static void train() throws Exception {
     lakehouse = TestLakehouse.fresh("generate.fraud-rate=0.03");
     String silver = lakehouse.catalog().location("silver.finance_payments");
-    Dataset<Row> payments = FraudTraining.generated(lakehouse.spark(), 3, 80_000, DAY, 0.03)
+    Path trainingDay = generatedPayments(lakehouse, 3);
+    Path otherWorld = generatedPayments(lakehouse, 4);
+    Dataset<Row> payments = FraudTraining.payments(lakehouse.spark(), trainingDay.toString())
         .withColumn("paid_date", col("paid_at").cast("date"))
         .withColumn("_kafka_topic", lit("finance.payments"))
         .withColumn("_kafka_partition", lit(0))
@@ -51,7 +60,7 @@ class FraudTrainingTest {
     Column[] columns = Arrays.stream(lakehouse.spark().read().format("delta").load(silver).schema().fieldNames())
         .map(functions::col).toArray(Column[]::new);
     payments.select(columns).write().format("delta").mode("append").save(silver);
-    String[] train = {"finance", "train", "--other-seed", "4", "--other-records", "80000", "--max-iter", "30"};
+    String[] train = {"finance", "train", "--other-payments", otherWorld.toString(), "--max-iter", "30"};
     first = InProcessCli.execute(lakehouse.config(), train);
     second = InProcessCli.execute(lakehouse.config(), train);
     String[] trainUpToTheDay = {"finance", "train", "--date", DAY.toString(), "--max-iter", "30"};
@@ -59,6 +68,14 @@ class FraudTrainingTest {
     datedAgain = InProcessCli.execute(lakehouse.config(), trainUpToTheDay);
     beforeTheData = InProcessCli.execute(lakehouse.config(), "finance", "train", "--date", DAY.minusDays(1).toString());
     System.out.println(first.output());
+  }
+
+  // a generated day (80,000 records, card-testing injected, 3% fraud, no malformed records) of labelled payments
+  private static Path generatedPayments(Lakehouse lakehouse, long seed) {
+    Path file = Path.of(lakehouse.config().path("generated/payments-seed-" + seed + ".jsonl"));
+    RecordFiles.write(file, new GeneratorSettings(seed, DAY, 0.0, Set.of(Anomaly.CARD_TESTING), 0.03), 80_000,
+        Topics.FINANCE_PAYMENTS, Long.MAX_VALUE);
+    return file;
   }
 
   private static double metric(ModelRegistry.Version version, String key) {
@@ -73,11 +90,12 @@ class FraudTrainingTest {
   @Test
   void theModelBeatsTheRulesOnAnotherSeedAndIsPromoted() {
     assertThat(first.exitCode()).as(first.output()).isZero();
-    assertThat(first.output()).contains("Fraud model v1 trained on", "seed 4:", "Decision: holdout AUC-PR", ": promoted");
+    assertThat(first.output()).contains("Fraud model v1 trained on", "other payments " + Path.of(lakehouse.config()
+        .path("generated/payments-seed-4.jsonl")) + ":", "Decision: holdout AUC-PR", ": promoted");
     ModelRegistry.Version v1 = versions().get(0);
     assertThat(v1.status()).isEqualTo(ModelRegistry.PROMOTED);
-    assertThat(metric(v1, "other_seed.frauds")).isGreaterThan(50);
-    assertThat(metric(v1, "other_seed.model.auc_pr")).isGreaterThan(metric(v1, "other_seed.rules.auc_pr"));
+    assertThat(metric(v1, "other_data.frauds")).isGreaterThan(50);
+    assertThat(metric(v1, "other_data.model.auc_pr")).isGreaterThan(metric(v1, "other_data.rules.auc_pr"));
     assertThat(metric(v1, "holdout.model.auc_pr")).isGreaterThan(metric(v1, "holdout.rules.auc_pr"));
     assertThat(v1.trainingData()).containsOnlyKeys("silver.finance_payments");
     assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(v1.path(), "metrics.json"))).isTrue();
@@ -99,7 +117,7 @@ class FraudTrainingTest {
     assertThat(dated.exitCode()).as(dated.output()).isZero();
     assertThat(dated.output()).contains("Fraud model v3 trained on", "kept current model v1");
     ModelRegistry.Version v3 = versions().get(2);
-    assertThat(v3.parameters()).containsEntry("date", "2026-11-21").doesNotContainKey("other_seed");
+    assertThat(v3.parameters()).containsEntry("date", "2026-11-21").doesNotContainKey("other_data");
     // the same payments and parameters as v1: the same trees, so the same holdout figures
     assertThat(metric(v3, "holdout.model.auc_pr")).isEqualTo(metric(versions().get(0), "holdout.model.auc_pr"));
 

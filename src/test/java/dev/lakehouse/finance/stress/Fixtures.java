@@ -33,7 +33,7 @@ final class Fixtures {
 
   // 10,000 EUR at 1.10 USD each, quoted in USD: 11,000
   static PositionValue eurusd() {
-    return position("EURUSD", 10_000, 1.10, "USD", "fx", "currency");
+    return new PositionValue(PORTFOLIO, "EURUSD", 10_000, 1.10, "USD", "fx", "currency", "EUR");
   }
 
   static PositionValue position(String instrument, double quantity, double price, String currency, String assetClass,

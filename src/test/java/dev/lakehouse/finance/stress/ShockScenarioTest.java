@@ -145,7 +145,26 @@ class ShockScenarioTest {
 
     assertThat(result.pnl()).isZero();
     assertThat(result.worstInstrument()).isEmpty();
-    assertThat(result.detail()).isEqualTo("sector tecnology -40% (0 positions)");
+    assertThat(result.detail()).isEqualTo("sector tecnology -40% (0 positions: no position has sector tecnology "
+        + "(held: technology))");
+  }
+
+  @Test
+  void anFxPositionMovesWithItsFxCurrencyWhateverItsIdAndAnUnknownOneIsNamed() {
+    // 10,000 EUR held through an instrument called EUR-CASH, 1.10 USD each: EUR -15% -> -1,650
+    PositionValue euroCash = new PositionValue("p1", "EUR-CASH", 10_000, 1.10, "USD", "fx", "currency", "EUR");
+    // an fx instrument whose currency is not known: no currency rule can move it, and the result says so
+    PositionValue unknown = new PositionValue("p1", "FWD-1", 1_000, 1.0, "USD", "fx", "currency", null);
+
+    StressResult result = run(shock(ShockRule.currency("EUR", -0.15)), aapl(), euroCash, unknown);
+
+    assertThat(result.pnlByInstrument().get("EUR-CASH")).isCloseTo(-1_650, within(CENT));
+    assertThat(result.pnlByInstrument().get("FWD-1")).isZero();
+    assertThat(result.detail()).isEqualTo("currency EUR -15% vs USD (1 position); not moved by currency rules: FWD-1 (fx "
+        + "instrument without fx_currency in silver.finance_instruments: the currency it prices is unknown)");
+    // a rule on a currency nothing is exposed to says which currencies are
+    assertThat(run(shock(ShockRule.currency("GBP", -0.10)), aapl(), euroCash).detail())
+        .isEqualTo("currency GBP -10% vs USD (0 positions: no position is exposed to GBP (exposed currencies: EUR))");
   }
 
   @Test
