@@ -1,0 +1,296 @@
+package dev.lakehouse.serve.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakehouse.catalog.TableCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The panels' latest figures, kept up to date incrementally: a poller looks at the Delta version of
+ * the tables read by the panels someone watches (one file status per table, see {@link TableVersions}),
+ * and only a panel whose tables got a commit since it was computed is computed again, on one worker
+ * thread, then pushed to the page's subscribers. With no page open nothing is polled; with a page open
+ * and no commits, a poll is a few file statuses.
+ */
+final class LivePanels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LivePanels.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A panel whose query failed is tried again after this long even without a commit. */
+  private static final Duration RETRY_FAILED = Duration.ofSeconds(10);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final Duration COMPUTE_TIMEOUT = Duration.ofMinutes(2);
+
+  private final SparkSession spark;
+  private final TableCatalog catalog;
+  private final Clock clock;
+  private final Map<String, Panel> panels = new LinkedHashMap<>();
+  private final TableVersions versions;
+  private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+  private final Set<String> stale = ConcurrentHashMap.newKeySet();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean refreshQueued = new AtomicBoolean();
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("dashboard-poll"));
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("dashboard-panels"));
+
+  /** A panel's figures as JSON, and the versions of its tables read just before its query ran. */
+  record Computed(Map<String, Long> versions, Instant at, boolean failed, String json) {}
+
+  /** Someone watching a page: receives each of its panels as it changes. */
+  interface Subscriber {
+    Page page();
+
+    /** Sends one event; false when the subscriber is gone. */
+    boolean send(String event, String data);
+  }
+
+  LivePanels(SparkSession spark, TableCatalog catalog, List<Panel> panels, Clock clock, Duration pollInterval) {
+    this.spark = spark;
+    this.catalog = catalog;
+    this.clock = clock;
+    panels.forEach(p -> this.panels.put(p.id(), p));
+    this.versions = new TableVersions(spark.sparkContext().hadoopConfiguration());
+    poller.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  List<Panel> panels() {
+    return List.copyOf(panels.values());
+  }
+
+  List<Panel> panels(Page page) {
+    return panels.values().stream().filter(p -> p.page() == page).toList();
+  }
+
+  Panel panel(String id) {
+    Panel panel = panels.get(id);
+    if (panel == null) {
+      throw new IllegalArgumentException("Invalid panel '" + id + "': the dashboard has " + panels.keySet());
+    }
+    return panel;
+  }
+
+  /** The panel's current figures as JSON, computed now if a table changed since (waits for the worker). */
+  String current(String id) {
+    Panel panel = panel(id);
+    try {
+      return worker.submit(() -> fresh(panel).json()).get(COMPUTE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Cannot compute panel " + id + ": interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot compute panel " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts pushing the page's panels to the subscriber: all of them now, then each as it changes. */
+  void subscribe(Subscriber subscriber) {
+    subscribers.add(subscriber);
+    worker.submit(() -> {
+      for (Panel panel : panels(subscriber.page())) {
+        if (!subscribers.contains(subscriber) || !subscriber.send("panel", fresh(panel).json())) {
+          subscribers.remove(subscriber);
+          return;
+        }
+      }
+    });
+  }
+
+  void unsubscribe(Subscriber subscriber) {
+    subscribers.remove(subscriber);
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
+  }
+
+  private void pollQuietly() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot poll the dashboard's table versions: {}", e.getMessage());
+    }
+  }
+
+  /** Marks the watched panels whose tables moved on (or that are due) stale, and wakes the worker. */
+  void poll() {
+    Set<Page> watched = subscribers.stream().map(Subscriber::page).collect(Collectors.toSet());
+    if (watched.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, Long> latest = new LinkedHashMap<>();
+    for (Panel panel : panels.values()) {
+      if (!watched.contains(panel.page()) || inFlight.contains(panel.id())) {
+        continue;
+      }
+      Map<String, Long> current = versionsOf(panel, latest);
+      Computed last = computed.get(panel.id());
+      // a panel never computed is computed when a page or the API first asks for it
+      if (last != null && (!last.versions().equals(current) || due(panel, last, now))) {
+        stale.add(panel.id());
+      }
+    }
+    if (!stale.isEmpty() && refreshQueued.compareAndSet(false, true)) {
+      worker.submit(this::refresh);
+    }
+  }
+
+  private static boolean due(Panel panel, Computed last, Instant now) {
+    Duration every = last.failed() ? RETRY_FAILED : panel.refreshEvery().orElse(null);
+    return every != null && last.at().plus(every).isBefore(now);
+  }
+
+  // on the worker: recompute what the poller marked and push it to the page's subscribers
+  private void refresh() {
+    refreshQueued.set(false);
+    Set<String> ids = new HashSet<>(stale);
+    stale.removeAll(ids);
+    for (Panel panel : panels.values()) {
+      if (ids.contains(panel.id())) {
+        Computed before = computed.get(panel.id());
+        Computed result = fresh(panel);
+        if (result != before) {
+          broadcast(panel.page(), result.json());
+        }
+      }
+    }
+  }
+
+  private void broadcast(Page page, String json) {
+    for (Subscriber subscriber : subscribers) {
+      if (subscriber.page() == page && !subscriber.send("panel", json)) {
+        subscribers.remove(subscriber);
+      }
+    }
+  }
+
+  private void heartbeat() {
+    for (Subscriber subscriber : subscribers) {
+      if (!subscriber.send("heartbeat", clock.instant().toString())) {
+        subscribers.remove(subscriber);
+      }
+    }
+  }
+
+  // on the worker: the cached figures if no table moved since, else computed now
+  private Computed fresh(Panel panel) {
+    Computed last = computed.get(panel.id());
+    if (last != null && last.versions().equals(versionsOf(panel, new LinkedHashMap<>())) && !due(panel, last, clock.instant())) {
+      return last;
+    }
+    return compute(panel);
+  }
+
+  private Computed compute(Panel panel) {
+    inFlight.add(panel.id());
+    try {
+      Map<String, Long> before = versionsOf(panel, new LinkedHashMap<>());
+      Instant now = clock.instant();
+      ObjectNode json = header(panel, before, now);
+      boolean failed = false;
+      try {
+        spark.sparkContext().setJobGroup("dashboard", "dashboard panel " + panel.id(), true);
+        LocalDate day = panel.day().map(this::latestDay).orElse(null);
+        PanelData data = panel.query().run(spark, new Panel.Inputs(day, now));
+        json.put("day", day == null ? null : day.toString());
+        json.set("columns", JSON.valueToTree(data.columns()));
+        json.set("rows", JSON.valueToTree(data.rows()));
+      } catch (RuntimeException e) {
+        failed = true;
+        LOG.warn("Cannot compute dashboard panel {}: {}", panel.id(), e.getMessage());
+        json.put("error", "Cannot compute this panel: " + firstLine(e.getMessage()));
+      } finally {
+        spark.sparkContext().clearJobGroup();
+      }
+      json.put("computed_ms", Duration.between(now, clock.instant()).toMillis());
+      Computed result = new Computed(before, now, failed, json.toString());
+      computed.put(panel.id(), result);
+      return result;
+    } finally {
+      inFlight.remove(panel.id());
+    }
+  }
+
+  private ObjectNode header(Panel panel, Map<String, Long> tableVersions, Instant now) {
+    ObjectNode json = JSON.createObjectNode()
+        .put("id", panel.id())
+        .put("page", panel.page().slug)
+        .put("title", panel.title())
+        .put("kind", panel.kind().json());
+    json.set("tables", JSON.valueToTree(tableVersions));
+    json.put("computed_at", now.toString());
+    json.putNull("day");
+    json.set("columns", JSON.createArrayNode());
+    json.set("rows", JSON.createArrayNode());
+    json.putNull("error");
+    return json;
+  }
+
+  private LocalDate latestDay(Panel.DayOf day) {
+    Row row = spark.read().format("delta").load(catalog.location(day.table()))
+        .agg(org.apache.spark.sql.functions.max(day.column()))
+        .head();
+    return row.isNullAt(0) ? null : row.getDate(0).toLocalDate();
+  }
+
+  // versions of the panel's tables; `seen` saves looking at a table twice in one poll
+  private Map<String, Long> versionsOf(Panel panel, Map<String, Long> seen) {
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (String table : panel.tables()) {
+      result.put(table, seen.computeIfAbsent(table, latestVersion()));
+    }
+    return result;
+  }
+
+  private Function<String, Long> latestVersion() {
+    return table -> {
+      synchronized (versions) {
+        return versions.latest(catalog.location(table));
+      }
+    };
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+    worker.shutdownNow();
+    subscribers.clear();
+  }
+}
