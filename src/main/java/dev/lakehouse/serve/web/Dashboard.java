@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *   GET  /api/pages/{page}                      one page: its panels and how to draw them
  *   GET  /api/panels/{id}                       one panel's figures: columns and rows (computed if a table changed)
  *   GET  /api/events?page={page}                server-sent events: every panel of the page now, then each as it changes
+ *   GET  /api/status                            panels, open event streams, poll interval
  *   GET  /api/csrf                              the CSRF token a POST needs (for tools that use no bearer token)
  *   POST /api/alerts/ack                        {"alert_ids": [...], "by": "name"}: the same as `alerts ack`
  *   POST /login                                 form field token: a session cookie (only when a token is required)
@@ -119,6 +120,11 @@ public final class Dashboard implements ServeComponent {
     app.get("/api/pages", ctx -> json(ctx, pages()));
     app.get("/api/pages/{page}", ctx -> json(ctx, layout(page(ctx.pathParam("page")))));
     app.get("/api/panels/{id}", ctx -> json(ctx, live.current(ctx.pathParam("id"))));
+    app.get("/api/status", ctx -> json(ctx, JSON.createObjectNode()
+        .put("panels", live.panels().size())
+        .put("subscribers", live.subscriberCount())
+        .put("computing", live.computing())
+        .put("poll_interval_ms", pollInterval.toMillis())));
     app.get("/api/csrf", ctx -> json(ctx, JSON.createObjectNode().put("csrf_token", web.csrfToken())
         .put("header", WebAccess.CSRF_HEADER)));
     app.sse("/api/events", client -> subscribe(client));

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -30,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The panels' latest figures, kept up to date incrementally: a poller looks at the Delta version of
  * the tables read by the panels someone watches (one file status per table, see {@link TableVersions}),
- * and only a panel whose tables got a commit since it was computed is computed again, on one worker
- * thread, then pushed to the page's subscribers. With no page open nothing is polled; with a page open
- * and no commits, a poll is a few file statuses.
+ * and only a panel whose tables got a commit since it was computed is computed again, on a small pool
+ * of worker threads (one panel at most once at a time), then pushed to the page's subscribers. With no
+ * page open nothing is polled; with a page open and no commits, a poll is a few file statuses.
  */
 final class LivePanels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LivePanels.class);
@@ -41,6 +39,8 @@ final class LivePanels implements AutoCloseable {
   private static final Duration RETRY_FAILED = Duration.ofSeconds(10);
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private static final Duration COMPUTE_TIMEOUT = Duration.ofMinutes(2);
+  /** Panels computed at the same time: small Spark jobs spend most of their time in driver-side planning. */
+  private static final int WORKERS = 2;
 
   private final SparkSession spark;
   private final TableCatalog catalog;
@@ -48,15 +48,20 @@ final class LivePanels implements AutoCloseable {
   private final Map<String, Panel> panels = new LinkedHashMap<>();
   private final TableVersions versions;
   private final Map<String, Computed> computed = new ConcurrentHashMap<>();
-  private final Set<String> stale = ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> panelLocks = new ConcurrentHashMap<>();
+  private final Map<String, DayAt> days = new ConcurrentHashMap<>();
+  private final Map<String, Object> dayLocks = new ConcurrentHashMap<>();
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("dashboard-poll"));
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("dashboard-panels"));
+  private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("dashboard-panels"));
 
   /** A panel's figures as JSON, and the versions of its tables read just before its query ran. */
   record Computed(Map<String, Long> versions, Instant at, boolean failed, String json) {}
+
+  /** The latest day in a table's column as of one version of the table. */
+  private record DayAt(long version, LocalDate day) {}
 
   /** Someone watching a page: receives each of its panels as it changes. */
   interface Subscriber {
@@ -70,7 +75,10 @@ final class LivePanels implements AutoCloseable {
     this.spark = spark;
     this.catalog = catalog;
     this.clock = clock;
-    panels.forEach(p -> this.panels.put(p.id(), p));
+    panels.forEach(p -> {
+      this.panels.put(p.id(), p);
+      panelLocks.put(p.id(), new Object());
+    });
     this.versions = new TableVersions(spark.sparkContext().hadoopConfiguration());
     poller.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     poller.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -96,7 +104,7 @@ final class LivePanels implements AutoCloseable {
   String current(String id) {
     Panel panel = panel(id);
     try {
-      return worker.submit(() -> fresh(panel).json()).get(COMPUTE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return workers.submit(() -> fresh(panel).json()).get(COMPUTE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Cannot compute panel " + id + ": interrupted", e);
@@ -108,14 +116,13 @@ final class LivePanels implements AutoCloseable {
   /** Starts pushing the page's panels to the subscriber: all of them now, then each as it changes. */
   void subscribe(Subscriber subscriber) {
     subscribers.add(subscriber);
-    worker.submit(() -> {
-      for (Panel panel : panels(subscriber.page())) {
-        if (!subscribers.contains(subscriber) || !subscriber.send("panel", fresh(panel).json())) {
+    for (Panel panel : panels(subscriber.page())) {
+      workers.submit(() -> {
+        if (subscribers.contains(subscriber) && !subscriber.send("panel", fresh(panel).json())) {
           subscribers.remove(subscriber);
-          return;
         }
-      }
-    });
+      });
+    }
   }
 
   void unsubscribe(Subscriber subscriber) {
@@ -126,6 +133,11 @@ final class LivePanels implements AutoCloseable {
     return subscribers.size();
   }
 
+  /** Panels being computed or waiting for a worker. */
+  int computing() {
+    return inFlight.size() + queued.size();
+  }
+
   private void pollQuietly() {
     try {
       poll();
@@ -134,7 +146,7 @@ final class LivePanels implements AutoCloseable {
     }
   }
 
-  /** Marks the watched panels whose tables moved on (or that are due) stale, and wakes the worker. */
+  /** Queues the watched panels whose tables moved on since they were computed (or that are due). */
   void poll() {
     Set<Page> watched = subscribers.stream().map(Subscriber::page).collect(Collectors.toSet());
     if (watched.isEmpty()) {
@@ -143,18 +155,15 @@ final class LivePanels implements AutoCloseable {
     Instant now = clock.instant();
     Map<String, Long> latest = new LinkedHashMap<>();
     for (Panel panel : panels.values()) {
-      if (!watched.contains(panel.page()) || inFlight.contains(panel.id())) {
+      if (!watched.contains(panel.page()) || inFlight.contains(panel.id()) || queued.contains(panel.id())) {
         continue;
       }
       Map<String, Long> current = versionsOf(panel, latest);
       Computed last = computed.get(panel.id());
       // a panel never computed is computed when a page or the API first asks for it
-      if (last != null && (!last.versions().equals(current) || due(panel, last, now))) {
-        stale.add(panel.id());
+      if (last != null && (!last.versions().equals(current) || due(panel, last, now)) && queued.add(panel.id())) {
+        workers.submit(() -> refresh(panel));
       }
-    }
-    if (!stale.isEmpty() && refreshQueued.compareAndSet(false, true)) {
-      worker.submit(this::refresh);
     }
   }
 
@@ -163,19 +172,13 @@ final class LivePanels implements AutoCloseable {
     return every != null && last.at().plus(every).isBefore(now);
   }
 
-  // on the worker: recompute what the poller marked and push it to the page's subscribers
-  private void refresh() {
-    refreshQueued.set(false);
-    Set<String> ids = new HashSet<>(stale);
-    stale.removeAll(ids);
-    for (Panel panel : panels.values()) {
-      if (ids.contains(panel.id())) {
-        Computed before = computed.get(panel.id());
-        Computed result = fresh(panel);
-        if (result != before) {
-          broadcast(panel.page(), result.json());
-        }
-      }
+  // on a worker: recompute a panel the poller queued and push it to its page's subscribers
+  private void refresh(Panel panel) {
+    queued.remove(panel.id());
+    Computed before = computed.get(panel.id());
+    Computed result = fresh(panel);
+    if (result != before) {
+      broadcast(panel.page(), result.json());
     }
   }
 
@@ -195,13 +198,16 @@ final class LivePanels implements AutoCloseable {
     }
   }
 
-  // on the worker: the cached figures if no table moved since, else computed now
+  // on a worker: the cached figures if no table moved since, else computed now (one computation of a panel at a time)
   private Computed fresh(Panel panel) {
-    Computed last = computed.get(panel.id());
-    if (last != null && last.versions().equals(versionsOf(panel, new LinkedHashMap<>())) && !due(panel, last, clock.instant())) {
-      return last;
+    synchronized (panelLocks.get(panel.id())) {
+      Computed last = computed.get(panel.id());
+      if (last != null && last.versions().equals(versionsOf(panel, new LinkedHashMap<>()))
+          && !due(panel, last, clock.instant())) {
+        return last;
+      }
+      return compute(panel);
     }
-    return compute(panel);
   }
 
   private Computed compute(Panel panel) {
@@ -213,7 +219,7 @@ final class LivePanels implements AutoCloseable {
       boolean failed = false;
       try {
         spark.sparkContext().setJobGroup("dashboard", "dashboard panel " + panel.id(), true);
-        LocalDate day = panel.day().map(this::latestDay).orElse(null);
+        LocalDate day = panel.day().map(d -> latestDay(d, before.get(d.table()))).orElse(null);
         PanelData data = panel.query().run(spark, new Panel.Inputs(day, now));
         json.put("day", day == null ? null : day.toString());
         json.set("columns", JSON.valueToTree(data.columns()));
@@ -249,11 +255,21 @@ final class LivePanels implements AutoCloseable {
     return json;
   }
 
-  private LocalDate latestDay(Panel.DayOf day) {
-    Row row = spark.read().format("delta").load(catalog.location(day.table()))
-        .agg(org.apache.spark.sql.functions.max(day.column()))
-        .head();
-    return row.isNullAt(0) ? null : row.getDate(0).toLocalDate();
+  // the latest day of the column, looked up once per version of its table (several panels share one)
+  private LocalDate latestDay(Panel.DayOf day, long version) {
+    String key = day.table() + "." + day.column();
+    synchronized (dayLocks.computeIfAbsent(key, k -> new Object())) {
+      DayAt known = days.get(key);
+      if (known != null && known.version() == version) {
+        return known.day();
+      }
+      Row row = spark.read().format("delta").load(catalog.location(day.table()))
+          .agg(org.apache.spark.sql.functions.max(day.column()))
+          .head();
+      LocalDate latest = row.isNullAt(0) ? null : row.getDate(0).toLocalDate();
+      days.put(key, new DayAt(version, latest));
+      return latest;
+    }
   }
 
   // versions of the panel's tables; `seen` saves looking at a table twice in one poll
@@ -290,7 +306,7 @@ final class LivePanels implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
-    worker.shutdownNow();
+    workers.shutdownNow();
     subscribers.clear();
   }
 }
