@@ -134,7 +134,13 @@ public final class Dashboard implements ServeComponent {
       LOG.warn("Dashboard request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, e.getMessage());
     });
-    app.start(access.host(), port);
+    try {
+      app.start(access.host(), port);
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException(String.format("Cannot start the dashboard on %s:%d: %s (choose another port with "
+          + "--http-port or serve.http-port)", access.host(), port, e.getMessage()), e);
+    }
     return "http://" + urlHost(access.host()) + ":" + app.port() + "/";
   }
 

@@ -58,7 +58,7 @@ final class LivePanels implements AutoCloseable {
   private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("dashboard-panels"));
 
   /** A panel's figures as JSON, and the versions of its tables read just before its query ran. */
-  record Computed(Map<String, Long> versions, Instant at, boolean failed, String json) {}
+  record Computed(Map<String, Long> versions, Instant at, long millis, boolean failed, String json) {}
 
   /** The latest day in a table's column as of one version of the table. */
   private record DayAt(long version, LocalDate day) {}
@@ -154,6 +154,7 @@ final class LivePanels implements AutoCloseable {
     }
     Instant now = clock.instant();
     Map<String, Long> latest = new LinkedHashMap<>();
+    List<Panel> moved = new java.util.ArrayList<>();
     for (Panel panel : panels.values()) {
       if (!watched.contains(panel.page()) || inFlight.contains(panel.id()) || queued.contains(panel.id())) {
         continue;
@@ -161,7 +162,14 @@ final class LivePanels implements AutoCloseable {
       Map<String, Long> current = versionsOf(panel, latest);
       Computed last = computed.get(panel.id());
       // a panel never computed is computed when a page or the API first asks for it
-      if (last != null && (!last.versions().equals(current) || due(panel, last, now)) && queued.add(panel.id())) {
+      if (last != null && (!last.versions().equals(current) || due(panel, last, now))) {
+        moved.add(panel);
+      }
+    }
+    // the quickest first: the most panels are up to date soonest
+    moved.sort(java.util.Comparator.comparingLong(panel -> computed.get(panel.id()).millis()));
+    for (Panel panel : moved) {
+      if (queued.add(panel.id())) {
         workers.submit(() -> refresh(panel));
       }
     }
@@ -231,8 +239,9 @@ final class LivePanels implements AutoCloseable {
       } finally {
         spark.sparkContext().clearJobGroup();
       }
-      json.put("computed_ms", Duration.between(now, clock.instant()).toMillis());
-      Computed result = new Computed(before, now, failed, json.toString());
+      long millis = Duration.between(now, clock.instant()).toMillis();
+      json.put("computed_ms", millis);
+      Computed result = new Computed(before, now, millis, failed, json.toString());
       computed.put(panel.id(), result);
       return result;
     } finally {

@@ -26,14 +26,14 @@ record PanelData(List<String> columns, List<List<Object>> rows) {
     return new PanelData(List.copyOf(columns), List.copyOf(rows));
   }
 
-  /** Runs a SQL query, binding {@code :day} and {@code :now} where the text uses them. */
+  /**
+   * Runs a SQL query, binding {@code :day} and {@code :now} where the text uses them; without a day
+   * (an empty table) {@code :day} is NULL, which no row equals.
+   */
   static PanelData sql(SparkSession spark, String text, Panel.Inputs in) {
     Map<String, Object> args = new HashMap<>();
     if (text.contains(":day")) {
-      if (in.day() == null) {
-        return new PanelData(List.of(), List.of());
-      }
-      args.put("day", Date.valueOf(in.day()));
+      args.put("day", in.day() == null ? null : Date.valueOf(in.day()));
     }
     if (text.contains(":now")) {
       args.put("now", Timestamp.from(in.now()));

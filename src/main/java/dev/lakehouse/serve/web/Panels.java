@@ -42,28 +42,27 @@ final class Panels {
     return List.of(
         Panel.on(COMMERCE, "commerce.kpis", "The day so far", KPIS)
             .reads("gold.commerce_sales_5m", "gold.commerce_sessions", "gold.commerce_stock_daily", "ops.alerts")
+            .dayOf("gold.commerce_sales_5m", "sales_date")
             .view("formats", Map.of("revenue", "money", "conversion_rate", "pct"))
             .sql("""
-                WITH day AS (SELECT max(sales_date) AS d FROM gold.commerce_sales_5m),
-                sales AS (
-                  SELECT sum(revenue) AS revenue, sum(orders) AS orders, sum(quantity) AS units
-                  FROM gold.commerce_sales_5m JOIN day ON sales_date = day.d),
-                newest AS (SELECT max(last_event_at) AS t, max(session_date) AS d FROM gold.commerce_sessions),
-                sessions AS (
-                  SELECT count(*) AS sessions, count_if(s.is_converted) AS converted,
-                    -- active: a last event within 30 minutes of the newest event seen (data time, not the clock)
-                    count_if(s.last_event_at >= newest.t - INTERVAL 30 MINUTES) AS active
-                  FROM gold.commerce_sessions s JOIN newest ON s.session_date = newest.d),
-                stock AS (
-                  SELECT count_if(is_out_of_stock) AS out_of_stock, count_if(is_low_stock) AS low_stock
-                  FROM gold.commerce_stock_daily
-                  JOIN (SELECT max(stock_date) AS d FROM gold.commerce_stock_daily) latest ON stock_date = latest.d),
-                alerts AS (SELECT count(*) AS open_alerts FROM ops.alerts WHERE domain = 'commerce' AND status = 'open')
-                SELECT day.d AS day, round(sales.revenue, 2) AS revenue, sales.orders, sales.units,
-                  sessions.active AS active_sessions, sessions.sessions,
-                  round(sessions.converted / sessions.sessions, 4) AS conversion_rate,
-                  stock.out_of_stock, stock.low_stock, alerts.open_alerts
-                FROM day CROSS JOIN sales CROSS JOIN sessions CROSS JOIN stock CROSS JOIN alerts"""),
+                -- one scalar subquery per table: Spark runs them at the same time
+                SELECT sales.revenue, sales.orders, sales.units, sessions.active AS active_sessions, sessions.sessions,
+                  round(sessions.converted / sessions.sessions, 4) AS conversion_rate, stock.out_of_stock, stock.low_stock,
+                  open_alerts
+                FROM (SELECT
+                  (SELECT struct(round(sum(revenue), 2) AS revenue, sum(orders) AS orders, sum(quantity) AS units)
+                    FROM gold.commerce_sales_5m WHERE sales_date = :day) AS sales,
+                  -- active: a last event within 30 minutes of the newest event seen (data time, not the clock)
+                  (SELECT struct(count(*) AS sessions, count_if(s.is_converted) AS converted,
+                      count_if(s.last_event_at >= n.newest - INTERVAL 30 MINUTES) AS active)
+                    FROM gold.commerce_sessions s
+                    JOIN (SELECT max(last_event_at) AS newest, max(session_date) AS d FROM gold.commerce_sessions) n
+                      ON s.session_date = n.d) AS sessions,
+                  (SELECT struct(count_if(is_out_of_stock) AS out_of_stock, count_if(is_low_stock) AS low_stock)
+                    FROM gold.commerce_stock_daily
+                    WHERE stock_date = (SELECT max(stock_date) FROM gold.commerce_stock_daily)) AS stock,
+                  (SELECT count(*) FROM ops.alerts WHERE domain = 'commerce' AND status = 'open') AS open_alerts) figures
+                """),
         Panel.on(COMMERCE, "commerce.revenue", "Revenue and orders per 5 minutes (anomalies marked)", TIMESERIES)
             .reads("gold.commerce_sales_5m", "ops.alerts")
             .dayOf("gold.commerce_sales_5m", "sales_date")
@@ -71,15 +70,16 @@ final class Panels {
             .view("types", Map.of("revenue", "bar", "orders", "line")).view("secondAxis", List.of("orders"))
             .view("mark", "is_anomaly").view("formats", Map.of("revenue", "money"))
             .sql("""
-                WITH windows AS (
-                  SELECT window_start, sum(revenue) AS revenue, sum(orders) AS orders
-                  FROM gold.commerce_sales_5m WHERE sales_date = :day GROUP BY window_start),
-                anomalies AS (
-                  SELECT DISTINCT window_start FROM ops.alerts
-                  WHERE rule = 'commerce.revenue_anomaly' AND window_start IS NOT NULL)
-                SELECT w.window_start, round(w.revenue, 2) AS revenue, w.orders, a.window_start IS NOT NULL AS is_anomaly
-                FROM windows w LEFT JOIN anomalies a ON a.window_start = w.window_start
-                ORDER BY w.window_start"""),
+                SELECT window_start, revenue, orders,
+                  array_contains(
+                    (SELECT collect_set(window_start) FROM ops.alerts
+                      WHERE rule = 'commerce.revenue_anomaly' AND window_start IS NOT NULL),
+                    window_start) AS is_anomaly
+                FROM (
+                  SELECT window_start, round(sum(revenue), 2) AS revenue, sum(orders) AS orders
+                  FROM gold.commerce_sales_5m WHERE sales_date = :day GROUP BY window_start)
+                ORDER BY window_start
+                """),
         Panel.on(COMMERCE, "commerce.funnel", "Conversion funnel (sessions, summed over categories)", FUNNEL)
             .reads("gold.commerce_funnel_daily")
             .dayOf("gold.commerce_funnel_daily", "funnel_date")
@@ -129,21 +129,21 @@ final class Panels {
     return List.of(
         Panel.on(LOGS, "logs.kpis", "The day so far", KPIS)
             .reads("gold.logs_ip_activity", "gold.logs_security_findings", "gold.logs_ip_blacklist")
+            .dayOf("gold.logs_ip_activity", "activity_date")
             .refreshEvery(Duration.ofMinutes(1))
             .view("formats", Map.of("error_rate", "pct"))
             .sql("""
-                WITH day AS (SELECT max(activity_date) AS d FROM gold.logs_ip_activity),
-                traffic AS (
-                  SELECT sum(requests) AS requests, round((sum(status_4xx) + sum(status_5xx)) / sum(requests), 4) AS error_rate,
-                    count(DISTINCT ip) AS distinct_ips, count(DISTINCT CASE WHEN suspicious THEN ip END) AS suspicious_ips
-                  FROM gold.logs_ip_activity JOIN day ON activity_date = day.d),
-                findings AS (
-                  SELECT count(*) AS security_findings FROM gold.logs_security_findings
-                  JOIN (SELECT max(finding_date) AS d FROM gold.logs_security_findings) latest ON finding_date = latest.d),
-                blacklist AS (
-                  SELECT count(*) AS blacklisted FROM gold.logs_ip_blacklist WHERE expires_at IS NULL OR expires_at > :now)
-                SELECT day.d AS day, traffic.*, findings.security_findings, blacklist.blacklisted
-                FROM day CROSS JOIN traffic CROSS JOIN findings CROSS JOIN blacklist"""),
+                SELECT traffic.*, security_findings, blacklisted
+                FROM (SELECT
+                  (SELECT struct(sum(requests) AS requests,
+                      round((sum(status_4xx) + sum(status_5xx)) / sum(requests), 4) AS error_rate,
+                      count(DISTINCT ip) AS distinct_ips, count(DISTINCT CASE WHEN suspicious THEN ip END) AS suspicious_ips)
+                    FROM gold.logs_ip_activity WHERE activity_date = :day) AS traffic,
+                  (SELECT count(*) FROM gold.logs_security_findings
+                    WHERE finding_date = (SELECT max(finding_date) FROM gold.logs_security_findings)) AS security_findings,
+                  (SELECT count(*) FROM gold.logs_ip_blacklist WHERE expires_at IS NULL OR expires_at > :now) AS blacklisted
+                ) figures
+                """),
         Panel.on(LOGS, "logs.requests", "Requests per minute by status class", TIMESERIES)
             .reads("gold.logs_ip_activity")
             .dayOf("gold.logs_ip_activity", "activity_date")
@@ -206,21 +206,20 @@ final class Panels {
     return List.of(
         Panel.on(FINANCE, "finance.kpis", "The day so far", KPIS)
             .reads("gold.finance_payment_scores", "gold.finance_compliance_findings", "gold.finance_backtest")
+            .dayOf("gold.finance_payment_scores", "paid_date")
             .view("formats", Map.of("alert_rate", "pct"))
             .sql("""
-                WITH day AS (SELECT max(paid_date) AS d FROM gold.finance_payment_scores),
-                scored AS (
-                  SELECT count(*) AS payments_scored, count_if(is_alert) AS fraud_alerts,
-                    round(count_if(is_alert) / count(*), 4) AS alert_rate
-                  FROM gold.finance_payment_scores JOIN day ON paid_date = day.d),
-                compliance AS (
-                  SELECT count(*) AS compliance_findings FROM gold.finance_compliance_findings
-                  JOIN (SELECT max(finding_date) AS d FROM gold.finance_compliance_findings) latest ON finding_date = latest.d),
-                backtest AS (
-                  SELECT count_if(zone = 'red') AS portfolios_in_red_zone FROM gold.finance_backtest
-                  JOIN (SELECT max(backtest_date) AS d FROM gold.finance_backtest) latest ON backtest_date = latest.d)
-                SELECT day.d AS day, scored.*, compliance.compliance_findings, backtest.portfolios_in_red_zone
-                FROM day CROSS JOIN scored CROSS JOIN compliance CROSS JOIN backtest"""),
+                SELECT scored.*, compliance_findings, portfolios_in_red_zone
+                FROM (SELECT
+                  (SELECT struct(count(*) AS payments_scored, count_if(is_alert) AS fraud_alerts,
+                      round(count_if(is_alert) / count(*), 4) AS alert_rate)
+                    FROM gold.finance_payment_scores WHERE paid_date = :day) AS scored,
+                  (SELECT count(*) FROM gold.finance_compliance_findings
+                    WHERE finding_date = (SELECT max(finding_date) FROM gold.finance_compliance_findings)) AS compliance_findings,
+                  (SELECT count_if(zone = 'red') FROM gold.finance_backtest
+                    WHERE backtest_date = (SELECT max(backtest_date) FROM gold.finance_backtest)) AS portfolios_in_red_zone
+                ) figures
+                """),
         Panel.on(FINANCE, "finance.fraud_alerts", "Fraud alerts as they are scored", TABLE)
             .view("wide", true)
             .reads("gold.finance_fraud_alerts")
@@ -275,17 +274,17 @@ final class Panels {
         Panel.on(OPERATIONS, "operations.kpis", "Now", KPIS)
             .reads("ops.alerts", "ops.quarantine", "ops.quality_results")
             .sql("""
-                WITH alerts AS (
-                  SELECT count_if(status = 'open') AS open_alerts,
-                    count_if(status = 'open' AND severity = 'critical') AS critical_open_alerts
-                  FROM ops.alerts),
-                quarantine AS (SELECT count_if(replayed_at IS NULL) AS quarantined_records_held FROM ops.quarantine),
-                gates AS (
-                  SELECT count(DISTINCT run_id) AS failed_gate_runs_latest_day FROM ops.quality_results
-                  JOIN (SELECT max(run_date) AS d FROM ops.quality_results) latest ON run_date = latest.d
-                  WHERE rule_level = 'error' AND constraint_status = 'Failure')
-                SELECT alerts.*, quarantine.*, gates.*
-                FROM alerts CROSS JOIN quarantine CROSS JOIN gates"""),
+                SELECT alerts.*, quarantined_records_held, failed_gate_runs_latest_day
+                FROM (SELECT
+                  (SELECT struct(count_if(status = 'open') AS open_alerts,
+                      count_if(status = 'open' AND severity = 'critical') AS critical_open_alerts)
+                    FROM ops.alerts) AS alerts,
+                  (SELECT count_if(replayed_at IS NULL) FROM ops.quarantine) AS quarantined_records_held,
+                  (SELECT count(DISTINCT run_id) FROM ops.quality_results
+                    WHERE run_date = (SELECT max(run_date) FROM ops.quality_results)
+                      AND rule_level = 'error' AND constraint_status = 'Failure') AS failed_gate_runs_latest_day
+                ) figures
+                """),
         Panel.on(OPERATIONS, "operations.alerts", "Open alerts", TABLE)
             .view("wide", true)
             .reads("ops.alerts")
