@@ -65,7 +65,7 @@ final class DemoTrickle {
         generator.allow(ROUND_RECORDS);
         long sent = publisher.publishAll(generator, ROUND_RECORDS, 0, log);
         String failed = pass(lakehouse, day, log);
-        out.printf("  round %d: %,d events up to %s UTC through the pipeline in %.0fs%s%n", round, sent,
+        out.printf("  round %d: %,d events up to %s through the pipeline in %.0fs%s%n", round, sent,
             generator.lastEventAt().truncatedTo(ChronoUnit.MINUTES), (System.nanoTime() - started) / 1e9,
             failed.isEmpty() ? "" : "; failed: " + failed + " (see " + logFile + ")");
         out.flush();
