@@ -48,11 +48,20 @@ final class DemoCommand implements Callable<Integer> {
           "trading day; build no gold table, model or report. Leaves the day's jobs (the Airflow DAGs) to run on it."})
   boolean loadOnly;
 
+  @Option(names = "--serve",
+      description = {"After the demo, keep the web dashboard up (serve.host, serve.http-port) with a slow live trickle of",
+          "the next day's generated events through the pipeline, until Ctrl-C."})
+  boolean serve;
+
   private long started;
 
   @Override
   public Integer call() throws Exception {
     started = System.nanoTime();
+    if (serve && loadOnly) {
+      throw new IllegalArgumentException("Invalid --serve with --load-only: the dashboard shows gold tables, which --load-only "
+          + "does not build");
+    }
     LakehouseConfig config = options.config();
     step(1, "Kafka");
     LocalKafkaBroker broker = externalKafka ? null : startBroker(config);
@@ -109,6 +118,9 @@ final class DemoCommand implements Callable<Integer> {
       ReportCommand.write(lakehouse, settings.day(), null);
       step(9, "summary");
       summarize(lakehouse);
+      if (serve) {
+        DemoTrickle.run(lakehouse, settings);
+      }
     } finally {
       if (broker != null) {
         broker.close();
@@ -244,5 +256,9 @@ final class DemoCommand implements Callable<Integer> {
     if (!env.get("home").equals("./lakehouse-data")) {
       System.out.println("  (with the same LAKEHOUSE_HOME / --conf home=" + env.get("home") + ")");
     }
+    LakehouseConfig.Serve web = lakehouse.config().serve();
+    System.out.printf("%nThe live dashboard: bin/lakehouse serve, then open http://%s:%d/ (commerce, logs, finance, operations);%n"
+        + "  bin/lakehouse demo --serve runs the demo and keeps the dashboard up with a live trickle of events.%n",
+        web.host().contains(":") ? "[" + web.host() + "]" : web.host(), web.httpPort());
   }
 }

@@ -1,23 +1,15 @@
 package dev.lakehouse.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
-
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.monitor.HealthRules;
 import dev.lakehouse.monitor.ProgressRecord;
-import dev.lakehouse.monitor.ProgressWriter;
-import java.sql.Timestamp;
+import dev.lakehouse.monitor.StreamStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +34,8 @@ final class StatusCommand implements Callable<Integer> {
     Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-status");
     HealthRules rules = HealthRules.of(lakehouse.config().monitor());
     Instant now = Instant.now();
-    Map<String, List<ProgressRecord>> byQuery = latestReports(lakehouse, now.minus(since), rules.behindBatches() + 1);
+    Map<String, List<ProgressRecord>> byQuery = StreamStatus.latestReports(lakehouse.spark(), lakehouse.catalog(),
+        now.minus(since), rules.behindBatches() + 1);
     if (byQuery.isEmpty()) {
       System.out.println("No streaming query reported progress since " + now.minus(since).truncatedTo(ChronoUnit.SECONDS)
           + " (widen with --since; progress is in ops.stream_progress)");
@@ -69,23 +62,6 @@ final class StatusCommand implements Callable<Integer> {
       };
     }
     return failOnUnhealthy && unhealthy ? 1 : 0;
-  }
-
-  /** Per query name, its latest {@code perQuery} reports since {@code from}, oldest first. */
-  private static Map<String, List<ProgressRecord>> latestReports(Lakehouse lakehouse, Instant from, int perQuery) {
-    List<Row> rows = lakehouse.spark().read().format("delta").load(lakehouse.catalog().location(ProgressWriter.TABLE))
-        .filter(col("progress_at").geq(Timestamp.from(from)))
-        .withColumn("recency", row_number().over(Window.partitionBy("query_name")
-            .orderBy(col("progress_at").desc(), col("batch_id").desc())))
-        .filter(col("recency").leq(perQuery))
-        .orderBy(col("query_name"), col("recency").desc())
-        .collectAsList();
-    Map<String, List<ProgressRecord>> byQuery = new TreeMap<>();
-    for (Row row : rows) {
-      ProgressRecord record = ProgressWriter.record(row);
-      byQuery.computeIfAbsent(record.queryName(), name -> new ArrayList<>()).add(record);
-    }
-    return byQuery;
   }
 
   private static String rate(Double perSecond) {

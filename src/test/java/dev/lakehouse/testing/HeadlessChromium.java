@@ -77,9 +77,27 @@ public final class HeadlessChromium implements AutoCloseable {
       throw new IllegalStateException("Cannot open " + url + ": DevTools said " + created.statusCode() + " "
           + created.body());
     }
-    Page page = new Page(JSON.readTree(created.body()).get("webSocketDebuggerUrl").asText());
+    JsonNode target = JSON.readTree(created.body());
+    Page page = new Page(target.get("id").asText(), target.get("webSocketDebuggerUrl").asText());
     Poll.until("the page " + url + " to load", Duration.ofSeconds(30),
         () -> "complete".equals(page.evaluate("document.readyState").asText()));
+    return page;
+  }
+
+  /**
+   * Opens a page of the given size and records its console from the start: uncaught exceptions,
+   * console.error calls and the browser's own error entries (failed loads, CSP violations), see
+   * {@link Page#consoleErrors()}.
+   */
+  public Page openWatched(URI url, int width, int height) throws Exception {
+    Page page = open(URI.create("about:blank"));
+    page.call("Runtime.enable", JSON.createObjectNode());
+    page.call("Log.enable", JSON.createObjectNode());
+    page.call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode()
+        .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+    page.call("Page.navigate", JSON.createObjectNode().put("url", url.toString()));
+    Poll.until("the page " + url + " to load", Duration.ofSeconds(30),
+        () -> page.evaluate("location.href + ' ' + document.readyState").asText().equals(url + " complete"));
     return page;
   }
 
@@ -94,15 +112,25 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** One tab, spoken to over its own WebSocket. */
-  public final class Page implements WebSocket.Listener {
+  /** One tab, spoken to over its own WebSocket; closing it closes the tab (and its connections). */
+  public final class Page implements WebSocket.Listener, AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
+    private final java.util.List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final String targetId;
     private final WebSocket socket;
 
-    private Page(String url) {
+    private Page(String targetId, String url) {
+      this.targetId = targetId;
       this.socket = http.newWebSocketBuilder().buildAsync(URI.create(url), this).join();
+    }
+
+    @Override
+    public void close() throws Exception {
+      socket.abort();
+      http.send(HttpRequest.newBuilder(URI.create(endpoint + "/json/close/" + targetId)).build(),
+          HttpResponse.BodyHandlers.discarding());
     }
 
     /** The value of a JavaScript expression (returned by value, so make it JSON-friendly). */
@@ -113,6 +141,23 @@ public final class HeadlessChromium implements AutoCloseable {
         throw new IllegalStateException("Cannot evaluate " + expression + ": " + result.get("exceptionDetails"));
       }
       return result.path("result").path("value");
+    }
+
+    /** Errors the page's console showed since {@link #openWatched} (none are recorded for {@link #open}). */
+    public java.util.List<String> consoleErrors() {
+      return java.util.List.copyOf(consoleErrors);
+    }
+
+    /** A PNG of the whole document, beyond the viewport, written to the file. */
+    public Path screenshotFullPage(Path file) throws IOException {
+      JsonNode size = call("Page.getLayoutMetrics", JSON.createObjectNode()).get("cssContentSize");
+      ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0)
+          .put("width", size.get("width").asDouble()).put("height", size.get("height").asDouble()).put("scale", 1);
+      ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+      params.set("clip", clip);
+      byte[] png = Base64.getDecoder().decode(call("Page.captureScreenshot", params).get("data").asText());
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return Files.write(file, png);
     }
 
     /** A PNG of the whole page, written to the file. */
@@ -137,12 +182,29 @@ public final class HeadlessChromium implements AutoCloseable {
       return answer.get("result");
     }
 
+    private void recordConsoleError(JsonNode message) {
+      String method = message.path("method").asText();
+      JsonNode params = message.path("params");
+      if (method.equals("Runtime.exceptionThrown")) {
+        JsonNode details = params.path("exceptionDetails");
+        consoleErrors.add("exception: " + details.path("exception").path("description").asText(details.path("text").asText()));
+      } else if (method.equals("Runtime.consoleAPICalled") && params.path("type").asText().matches("error|assert")) {
+        StringBuilder text = new StringBuilder("console." + params.path("type").asText() + ":");
+        params.path("args").forEach(arg -> text.append(' ').append(arg.path("value").asText(arg.path("description").asText())));
+        consoleErrors.add(text.toString());
+      } else if (method.equals("Log.entryAdded") && params.path("entry").path("level").asText().equals("error")) {
+        JsonNode entry = params.path("entry");
+        consoleErrors.add(entry.path("source").asText() + ": " + entry.path("text").asText() + " " + entry.path("url").asText());
+      }
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
         try {
           JsonNode message = JSON.readTree(partial.toString());
+          recordConsoleError(message);
           CompletableFuture<JsonNode> reply = message.has("id") ? pending.remove(message.get("id").asInt()) : null;
           if (reply != null) {
             reply.complete(message);
