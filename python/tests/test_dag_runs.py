@@ -1,7 +1,8 @@
 """The repository's daily_report and risk_stress_test DAGs run end to end with DAG.test(), in process,
 over the small lakehouse (tests/small_lakehouse.py): every task spark-submits the built jar, as a
 worker would. The gold tables and the report they leave must hold the day's figures, and a failing
-quality gate must fail its task at once (no retry) and keep the report from being built."""
+quality gate must fail its task at once (no retry) and keep the report from being built. The checks
+read the tables through the lakehouse's SQL endpoint, serving since before the DAGs ran."""
 
 import json
 import subprocess
@@ -108,12 +109,16 @@ def test_risk_stress_test_computes_var_stress_and_backtest_for_the_day(worker, d
 
 
 def test_a_failing_quality_gate_fails_its_task_at_once_and_no_report_is_built(worker, dags, capfd):
+    orders = f"SELECT count(*) AS n FROM silver.commerce_orders WHERE ordered_date = DATE'{BAD_DAY}'"
+    assert worker.sql(orders) == [{"n": "0"}]
     # an order line with negative revenue: refine would have quarantined it, so the gold gate must catch it
-    worker.sql(
+    worker.write(
         "INSERT INTO silver.commerce_orders VALUES ('o-bad', 1, 'u-bad', 'p-bad', 1, -500, 0.0, 'card', 'EUR', "
         f"TIMESTAMP'{BAD_DAY} 10:00:00', DATE'{BAD_DAY}', -500, NULL, NULL, NULL, array(), false, "
         f"'commerce_orders', 0, -1, TIMESTAMP'{BAD_DAY} 10:00:00', TIMESTAMP'{BAD_DAY} 10:00:00')"
     )
+    # the SQL endpoint, serving since before that write, sees it in its next query
+    assert worker.sql(orders) == [{"n": "1"}]
     capfd.readouterr()
     started = time.monotonic()
     states = run(dags["daily_report"], BAD_DAY)
