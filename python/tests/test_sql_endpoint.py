@@ -70,8 +70,9 @@ GOLD_QUERIES = (
     "WHERE sales_date = DATE'{day}'",
     "SELECT hour_start, sum(requests) AS requests, sum(status_4xx) AS status_4xx FROM gold.logs_traffic_hourly "
     "WHERE request_date = DATE'{day}' GROUP BY hour_start ORDER BY hour_start",
-    "SELECT portfolio_id, method, round(value_at_risk, 2) AS var, round(expected_shortfall, 2) AS es "
-    "FROM gold.finance_risk_daily WHERE risk_date = DATE'{day}' ORDER BY portfolio_id, method",
+    "SELECT portfolio_id, method, confidence, horizon_days, round(value_at_risk, 2) AS var, "
+    "round(expected_shortfall, 2) AS es FROM gold.finance_risk_daily WHERE risk_date = DATE'{day}' "
+    "ORDER BY portfolio_id, method, confidence, horizon_days",
 )
 
 
