@@ -47,6 +47,7 @@ public final class SqlEndpoint implements ServeComponent {
 
   @Override
   public String start(Lakehouse lakehouse, ServeAccess access) {
+    ThriftServer.requireOnClasspath();
     SparkSession spark = lakehouse.spark();
     HiveServerSettings settings = new HiveServerSettings(access.host(), port, access.requiresToken(),
         workDir(lakehouse));

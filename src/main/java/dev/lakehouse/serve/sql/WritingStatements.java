@@ -115,6 +115,9 @@ public final class WritingStatements {
     if (!command || READ_ONLY.contains(name) || isTemporaryView(node, catalog)) {
       return Optional.empty();
     }
+    if (node instanceof DropTableCommand drop && drop.isView()) {
+      return Optional.of("DROP VIEW");
+    }
     return Optional.of(statementOf(name));
   }
 

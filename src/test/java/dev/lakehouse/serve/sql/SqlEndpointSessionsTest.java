@@ -67,6 +67,7 @@ class SqlEndpointSessionsTest {
       CREATE OR REPLACE TABLE gold.logs_ip_blacklist USING DELTA AS SELECT * FROM gold.logs_ip_blacklist | REPLACE TABLE
       CREATE TABLE gold.cloned_by_a_client SHALLOW CLONE gold.logs_ip_blacklist | CREATE TABLE
       CREATE VIEW gold.a_view AS SELECT 1 AS x | CREATE VIEW
+      DROP VIEW gold.logs_ip_blacklist | DROP VIEW
       CREATE DATABASE made_by_a_client | CREATE DATABASE
       DROP DATABASE gold | DROP DATABASE
       OPTIMIZE gold.logs_ip_blacklist | OPTIMIZE
