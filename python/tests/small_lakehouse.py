@@ -6,6 +6,9 @@ spark-submit runs) on a free loopback port, and one spark-submit of
 `demo --load-only --external-kafka --count N --date D`, which generates the day into Kafka, ingests it
 into bronze, refines silver and loads the market history up to D, and publishes nothing: the gold
 tables and the report are the DAGs' to build.
+
+The tests read it through its SQL endpoint (tests/sql_endpoint.py), one warm server, and write to it with
+spark-submit, as the pipelines do.
 """
 
 from __future__ import annotations
@@ -17,8 +20,12 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import REPO
+
+if TYPE_CHECKING:
+    from sql_endpoint import SqlEndpoint
 
 JAR = Path(os.environ.get("LAKEHOUSE_TEST_JAR", REPO / "target" / "lakehouse-0.1.0-SNAPSHOT.jar"))
 VENV_BIN = Path(os.environ.get("LAKEHOUSE_VENV", REPO / ".venv")) / "bin"
@@ -38,6 +45,8 @@ def free_port() -> int:
 class SmallLakehouse:
     home: Path
     day: str
+    # the SQL endpoint serving this lakehouse, once one is started
+    endpoint: SqlEndpoint | None = None
 
     def env(self) -> dict[str, str]:
         """What a worker running the lakehouse's tasks needs in its environment."""
@@ -60,13 +69,24 @@ class SmallLakehouse:
                               env=env, capture_output=True, text=True, timeout=timeout)
 
     def sql(self, *statements: str) -> list[dict[str, str]]:
-        """Runs statements with `sql -e` (one JVM); the first row of each query's result, as text by column."""
+        """The first row of each query's result, as text by column, read through the SQL endpoint (one warm
+        session for every check) or, without one, with `sql -e` in a JVM of its own."""
+        if self.endpoint is not None:
+            return [{column: text(value) for column, value in (self.endpoint.rows(sql) or [{}])[0].items()}
+                    for sql in statements]
+        return [rows[0] for rows in self.sql_in_process(*statements) if rows]
+
+    def sql_in_process(self, *statements: str) -> list[list[dict[str, str]]]:
+        """Runs statements with `sql -e` under spark-submit (one JVM); each query's rows as text by column."""
+        done = self.submit("sql", "-e", "; ".join(statements), "--max-rows", "10000")
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        return printed_results(done.stdout)
+
+    def write(self, *statements: str) -> None:
+        """Runs writing statements with `sql -e` under spark-submit, as a pipeline's job would write (the SQL
+        endpoint is read-only)."""
         done = self.submit("sql", "-e", "; ".join(statements))
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-        lines = done.stdout.splitlines()
-        # a result is printed as a header line, a -+- separator, the rows and "(N rows)"
-        return [dict(zip(cells(lines[i - 1]), cells(lines[i + 1])))
-                for i, line in enumerate(lines) if i > 0 and line and set(line) <= {"-", "+"} and i + 1 < len(lines)]
 
     def report(self, day: str) -> Path:
         return self.home / "reports" / day / "report.json"
@@ -74,6 +94,27 @@ class SmallLakehouse:
 
 def cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.split(" | ")]
+
+
+def printed_results(stdout: str) -> list[list[dict[str, str]]]:
+    """The results `sql -e` printed: each a header line, a -+- separator, the rows and "(N rows)"."""
+    lines = stdout.splitlines()
+    results = []
+    for i, line in enumerate(lines):
+        if i > 0 and line and set(line) <= {"-", "+"}:
+            header = cells(lines[i - 1])
+            end = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("(") and "row" in lines[j])
+            results.append([dict(zip(header, cells(row))) for row in lines[i + 1:end]])
+    return results
+
+
+def text(value) -> str:
+    """A value as `sql -e` prints it."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
 
 
 def prepare(home: Path, day: str = DAY, records: int = RECORDS) -> SmallLakehouse:

@@ -1,7 +1,8 @@
 """The repository's daily_report and risk_stress_test DAGs run end to end with DAG.test(), in process,
 over the small lakehouse (tests/small_lakehouse.py): every task spark-submits the built jar, as a
 worker would. The gold tables and the report they leave must hold the day's figures, and a failing
-quality gate must fail its task at once (no retry) and keep the report from being built."""
+quality gate must fail its task at once (no retry) and keep the report from being built. The checks
+read the tables through the lakehouse's SQL endpoint, serving since before the DAGs ran."""
 
 import json
 import subprocess
@@ -27,8 +28,9 @@ BAD_DAY = "2026-11-21"
 
 
 @pytest.fixture(scope="module")
-def worker(small_lakehouse):
-    """Airflow's metadata database (DAG.test records its runs there) and a worker's environment."""
+def worker(small_lakehouse, sql_endpoint):
+    """Airflow's metadata database (DAG.test records its runs there) and a worker's environment; the
+    lakehouse's SQL endpoint serves before the DAGs write."""
     subprocess.run(["airflow", "db", "migrate"], check=True, capture_output=True, timeout=300)
     with pytest.MonkeyPatch.context() as env:
         for name, value in small_lakehouse.env().items():
@@ -108,12 +110,18 @@ def test_risk_stress_test_computes_var_stress_and_backtest_for_the_day(worker, d
 
 
 def test_a_failing_quality_gate_fails_its_task_at_once_and_no_report_is_built(worker, dags, capfd):
+    orders = f"SELECT count(*) AS n FROM silver.commerce_orders WHERE ordered_date = DATE'{BAD_DAY}'"
+    failures = ("SELECT count(*) AS n FROM ops.quality_results WHERE table_name = 'gold.commerce_sales_daily' "
+                f"AND partition_date = DATE'{BAD_DAY}' AND rule_id = 'revenue_not_negative' AND constraint_status <> 'Success'")
+    assert worker.sql(orders, failures) == [{"n": "0"}, {"n": "0"}]
     # an order line with negative revenue: refine would have quarantined it, so the gold gate must catch it
-    worker.sql(
+    worker.write(
         "INSERT INTO silver.commerce_orders VALUES ('o-bad', 1, 'u-bad', 'p-bad', 1, -500, 0.0, 'card', 'EUR', "
         f"TIMESTAMP'{BAD_DAY} 10:00:00', DATE'{BAD_DAY}', -500, NULL, NULL, NULL, array(), false, "
         f"'commerce_orders', 0, -1, TIMESTAMP'{BAD_DAY} 10:00:00', TIMESTAMP'{BAD_DAY} 10:00:00')"
     )
+    # the SQL endpoint, serving since before that write, sees it in its next query
+    assert worker.sql(orders) == [{"n": "1"}]
     capfd.readouterr()
     started = time.monotonic()
     states = run(dags["daily_report"], BAD_DAY)
@@ -129,3 +137,5 @@ def test_a_failing_quality_gate_fails_its_task_at_once_and_no_report_is_built(wo
     assert states["build_report"][0] == "upstream_failed"
     assert elapsed < 300, f"DAG.test took {elapsed:.0f} s: did a failed gate wait for a retry?"
     assert not worker.report(BAD_DAY).exists()
+    # the gate's result rows, appended by the pipeline while the SQL endpoint served, are in its next query
+    assert int(worker.sql(failures)[0]["n"]) >= 1

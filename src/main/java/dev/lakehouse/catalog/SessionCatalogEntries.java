@@ -2,6 +2,7 @@ package dev.lakehouse.catalog;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
@@ -17,14 +18,26 @@ final class SessionCatalogEntries {
 
   /** Enters an existing Delta table at {@code location} as {@code database.name}; no-op if present. */
   static void registerDelta(SparkSession spark, String database, String name, String location) {
+    CatalogTable table = entry(database, name, location, new StructType(), Option.empty(), Map.of());
+    spark.sessionState().catalog().createTable(table, true, false);
+  }
+
+  /** Replaces the entry of a registered Delta table with one that carries its schema, comment and properties. */
+  static void describeDelta(SparkSession spark, String database, String name, String location, StructType schema,
+      String comment, Map<String, String> properties) {
+    spark.sessionState().catalog().alterTable(entry(database, name, location, schema, Option.apply(comment), properties));
+  }
+
+  private static CatalogTable entry(String database, String name, String location, StructType schema,
+      Option<String> comment, Map<String, String> properties) {
     URI uri = new org.apache.hadoop.fs.Path(location).toUri();
     CatalogStorageFormat storage = new CatalogStorageFormat(
         Option.apply(uri), Option.empty(), Option.empty(), Option.empty(), false, emptyMap());
-    CatalogTable table = new CatalogTable(
+    return new CatalogTable(
         new TableIdentifier(name, Option.apply(database)),
         CatalogTableType.EXTERNAL(),
         storage,
-        new StructType(),
+        schema,
         Option.apply("delta"),
         seq(List.of()),
         Option.empty(),
@@ -32,20 +45,27 @@ final class SessionCatalogEntries {
         System.currentTimeMillis(),
         -1L,
         "",
-        emptyMap(),
+        scalaMap(properties),
         Option.empty(),
         Option.empty(),
-        Option.empty(),
+        comment,
         seq(List.of()),
         false,
         true,
         emptyMap(),
         Option.empty());
-    spark.sessionState().catalog().createTable(table, true, false);
   }
 
   private static scala.collection.Seq<String> seq(List<String> values) {
     return JavaConverters.asScalaBuffer(values).toSeq();
+  }
+
+  private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> values) {
+    scala.collection.immutable.Map<String, String> map = emptyMap();
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      map = map.updated(entry.getKey(), entry.getValue());
+    }
+    return map;
   }
 
   private static scala.collection.immutable.Map<String, String> emptyMap() {

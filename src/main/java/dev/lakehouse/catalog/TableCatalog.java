@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.connector.catalog.Table;
 
 /**
  * The tables declared in {@code tables/} (packaged in the jar), where they live under the storage
@@ -65,6 +69,36 @@ public final class TableCatalog {
     definitions.values().stream().map(TableDefinition::layer).distinct()
         .forEach(layer -> spark.sql("CREATE DATABASE IF NOT EXISTS " + layer));
     definitions.values().forEach(definition -> enter(spark, definition));
+  }
+
+  /**
+   * Enters every registered table again with its columns (and their comments), its comment (the
+   * grain) and its properties as its Delta log holds them now, for clients that browse the catalog
+   * rather than query it (JDBC getTables/getColumns, BI tools). Queries do not need it: Delta reads
+   * the latest schema from the log on every query. One log read per table.
+   */
+  @SuppressWarnings("deprecation") // Table.schema(): DeltaTableV2 implements it, columns() derives from it
+  public void describeAll(SparkSession spark) {
+    org.apache.spark.sql.connector.catalog.TableCatalog delta =
+        (org.apache.spark.sql.connector.catalog.TableCatalog) spark.sessionState().catalogManager().v2SessionCatalog();
+    for (TableDefinition definition : definitions.values()) {
+      Identifier identifier = Identifier.of(new String[] {definition.layer()}, definition.entity());
+      try {
+        Table table = delta.loadTable(identifier);
+        Map<String, String> properties = new TreeMap<>(table.properties());
+        properties.keySet().removeIf(TableCatalog::isReservedProperty);
+        String comment = table.properties().getOrDefault("comment", definition.grain());
+        SessionCatalogEntries.describeDelta(spark, definition.layer(), definition.entity(), location(definition.name()),
+            table.schema(), comment, properties);
+      } catch (NoSuchTableException e) {
+        throw new IllegalStateException("Cannot describe " + definition.name() + ": it is not registered in this session", e);
+      }
+    }
+  }
+
+  private static boolean isReservedProperty(String key) {
+    return key.equals("comment") || key.equals("provider") || key.equals("location") || key.equals("owner")
+        || key.startsWith("option.");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.lakehouse.spark;
 
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.serve.sql.ReadOnlyGuard;
 import org.apache.spark.sql.SparkSession;
 
 /** The only place a SparkSession is built: Delta enabled, UTC, settings from the config. */
@@ -14,7 +15,8 @@ public final class Sessions {
   public static SparkSession session(LakehouseConfig config, String appName) {
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        // the read-only guard does nothing until a read-only SQL endpoint arms it (serve/sql)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.class.getName())
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", config.spark().shufflePartitions())
