@@ -34,7 +34,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws TimeoutException {
     LakehouseConfig config = options.config();
-    dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+    dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), config.kafka().connectTimeout());
     Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-ingest");
     List<String> chosen = topics != null ? topics : config.ingest().topics();
     run(lakehouse, chosen, availableNow);
