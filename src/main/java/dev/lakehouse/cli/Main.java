@@ -42,6 +42,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     int exit = execute(args);
+    dev.lakehouse.monitor.StreamMonitor.closeAllNow();
     System.exit(exit);
   }
 
