@@ -55,7 +55,8 @@ public record TableDefinition(String name, String ddl) {
 
   /** The DDL with its storage location appended. */
   public String ddlAt(String location) {
-    return ddl + "\nLOCATION '" + location.replace("'", "\\'") + "'";
+    // a Spark SQL string literal: backslash escapes, so escape it before the quote
+    return ddl + "\nLOCATION '" + location.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static String withoutLineComments(String text) {

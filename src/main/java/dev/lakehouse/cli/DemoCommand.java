@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     try {
       if (externalKafka) {
-        KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+        KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), config.kafka().connectTimeout());
       }
       step(2, "generate");
       GeneratorSettings settings = generate.settings(config);

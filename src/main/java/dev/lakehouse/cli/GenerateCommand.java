@@ -53,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     LakehouseConfig config = options.config();
     String bootstrap = config.kafka().bootstrapServers();
-    KafkaAdmin.awaitReady(bootstrap, Duration.ofSeconds(15));
+    KafkaAdmin.awaitReady(bootstrap, config.kafka().connectTimeout());
     publish(config, generate.settings(config), generate.count(config), rate);
     return 0;
   }

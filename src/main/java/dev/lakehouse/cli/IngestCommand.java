@@ -51,7 +51,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     if (!chosenTopics.isEmpty()) {
-      dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), Duration.ofSeconds(15));
+      dev.lakehouse.kafka.KafkaAdmin.awaitReady(config.kafka().bootstrapServers(), config.kafka().connectTimeout());
     }
     Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-ingest");
     run(lakehouse, chosenTopics, chosenFiles, availableNow);

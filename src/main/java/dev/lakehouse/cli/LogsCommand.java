@@ -1,6 +1,7 @@
 package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.quality.GatedWrite;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.logs.analyze.LogAnalyzer;
 import dev.lakehouse.logs.analyze.LogInputs;
@@ -131,7 +132,7 @@ final class LogsCommand implements Runnable {
     static void publish(Lakehouse lakehouse, LocalDate date) {
       SparkSession spark = lakehouse.spark();
       String view = "lakehouse_logs_day";
-      Dataset<Row> day = spark.table("silver.logs_web_requests").where("request_date = DATE'" + date + "'").cache();
+      Dataset<Row> day = spark.table("silver.logs_web_requests").where(GatedWrite.onDate("request_date", date)).cache();
       try {
         day.createOrReplaceTempView(view);
         WebLogAnalysis.Thresholds thresholds = thresholds(lakehouse.config());

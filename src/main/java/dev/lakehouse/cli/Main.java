@@ -43,6 +43,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     int exit = execute(args);
+    dev.lakehouse.monitor.StreamMonitor.closeAllNow();
     System.exit(exit);
   }
 
@@ -69,8 +70,9 @@ public final class Main implements Runnable {
     while (shown.getMessage() == null && shown.getCause() != null) {
       shown = shown.getCause();
     }
-    String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String message = shown.getMessage() == null ? "" : shown.getMessage();
+    // Spark's parse errors start with a newline: the reason is the first line that says something
+    return message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst()
+        .orElse(shown.getClass().getSimpleName());
   }
 }

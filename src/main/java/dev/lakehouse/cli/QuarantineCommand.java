@@ -1,8 +1,18 @@
 package dev.lakehouse.cli;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.decode;
+import static org.apache.spark.sql.functions.substring;
+
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.refine.QuarantineReplay;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +62,9 @@ final class QuarantineCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Held records with their reason, source offset and value.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = {"Held records with their reason, source offset and the start of their value;",
+          "with --id, one record whole: every field, the value as text, and as hex and base64 when it is not UTF-8."})
   static final class Show implements Callable<Integer> {
     @Mixin ConfigOptions options;
 
@@ -62,23 +74,37 @@ final class QuarantineCommand implements Runnable {
     @Option(names = "--rule", description = "Rule id, e.g. parse.json.")
     String rule;
 
+    @Option(names = "--id", paramLabel = "QUARANTINE_ID", description = "Show this one record whole (held or replayed).")
+    String id;
+
     @Option(names = "--limit", defaultValue = "20", description = "Rows to show (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
-      StringBuilder where = new StringBuilder("replayed_at IS NULL");
+      Dataset<Row> quarantine = lakehouse.spark().table(OpsTables.QUARANTINE);
+      if (id != null) {
+        List<Row> found = quarantine.where(col("quarantine_id").equalTo(id)).takeAsList(1);
+        if (found.isEmpty()) {
+          throw new IllegalArgumentException("Cannot show quarantined record " + id + ": no such quarantine_id in ops.quarantine");
+        }
+        System.out.print(HeldRecord.describe(found.get(0)));
+        return 0;
+      }
+      // filters are Columns: the values never become SQL text
+      Column held = col("replayed_at").isNull();
       if (table != null) {
-        where.append(" AND target_table = '").append(table.replace("'", "''")).append('\'');
+        held = held.and(col("target_table").equalTo(table));
       }
       if (rule != null) {
-        where.append(" AND rule_id = '").append(rule.replace("'", "''")).append('\'');
+        held = held.and(col("rule_id").equalTo(rule));
       }
-      Printing.table(lakehouse.spark().sql(
-          "SELECT quarantine_id, target_table, rule_id, reason, _kafka_topic, _kafka_partition, _kafka_offset, raw_size_bytes, "
-              + "substring(decode(coalesce(edited_value, raw_value), 'UTF-8'), 1, 80) AS value "
-              + "FROM ops.quarantine WHERE " + where + " ORDER BY quarantined_at, _kafka_offset"), limit);
+      Printing.table(quarantine.where(held)
+          .orderBy(col("quarantined_at"), col("_kafka_offset"))
+          .select(col("quarantine_id"), col("target_table"), col("rule_id"), col("reason"), col("_kafka_topic"),
+              col("_kafka_partition"), col("_kafka_offset"), col("raw_size_bytes"),
+              substring(decode(coalesce(col("edited_value"), col("raw_value")), "UTF-8"), 1, 80).as("value")), limit);
       return 0;
     }
   }
@@ -95,14 +121,16 @@ final class QuarantineCommand implements Runnable {
     @Option(names = "--rule", description = "Replay only records that broke this rule.")
     String rule;
 
-    @Option(names = "--set-value", paramLabel = "ID=VALUE", description = "Replay record ID with this corrected value (repeatable).")
+    @Option(names = "--set-value", paramLabel = "ID=VALUE",
+        description = {"Replay record ID with this corrected value (repeatable).",
+            "ID=@FILE reads the value from FILE, byte for byte (see quarantine show --id ID for the held value)."})
     java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
 
     @Override
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-quarantine");
       QuarantineReplay replay = new QuarantineReplay(lakehouse.config(), lakehouse.catalog());
-      edits.forEach((id, value) -> replay.edit(lakehouse.spark(), id, value));
+      edits.forEach((id, value) -> replay.edit(lakehouse.spark(), id, HeldRecord.editedValue(id, value)));
       QuarantineReplay.Outcome outcome = replay.replay(lakehouse.spark(), table, rule);
       System.out.printf("Replay %s of %s: %,d held, %,d published, %,d still failing (see bin/lakehouse quarantine show --table %s)%n",
           outcome.runId(), table, outcome.held(), outcome.published(), outcome.stillFailing(), table);

@@ -52,9 +52,9 @@ public final class CommercePublish {
     Dataset<Row> sales = CommerceGold.salesDaily(read(spark, "silver.commerce_orders"), date, now);
     Dataset<Row> funnel = CommerceGold.funnelDaily(read(spark, "silver.commerce_events"), date, now);
     Dataset<Row> stock = CommerceGold.stockDaily(read(spark, "silver.commerce_inventory_changes"), date, lowStockUnits, now);
-    long salesRows = write.replace(spark, SALES, sales, "sales_date = DATE'" + date + "'", date);
-    long funnelRows = write.replace(spark, FUNNEL, funnel, "funnel_date = DATE'" + date + "'", date);
-    long stockRows = write.replace(spark, STOCK, stock, "stock_date = DATE'" + date + "'", date);
+    long salesRows = write.replace(spark, SALES, sales, GatedWrite.onDate("sales_date", date), date);
+    long funnelRows = write.replace(spark, FUNNEL, funnel, GatedWrite.onDate("funnel_date", date), date);
+    long stockRows = write.replace(spark, STOCK, stock, GatedWrite.onDate("stock_date", date), date);
     return new Published(date, salesRows, funnelRows, stockRows, raiseStockAlerts(spark, date, lowStockUnits));
   }
 

@@ -35,6 +35,8 @@ public record LakehouseConfig(
     Map<String, String> origins) {
 
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern SPARK_MASTER = Pattern.compile(
+      "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+, *\\d+, *\\d+]|spark://\\S+|yarn|k8s://\\S+|mesos://\\S+");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s,:]+:\\d{1,5}");
 
   /** Spark session settings. */
@@ -46,7 +48,8 @@ public record LakehouseConfig(
   }
 
   /** Kafka client and embedded broker settings. */
-  public record Kafka(String bootstrapServers, int port, int partitions, boolean failOnDataLoss, String topicPrefix) {
+  public record Kafka(String bootstrapServers, int port, int partitions, boolean failOnDataLoss, String topicPrefix,
+      Duration connectTimeout) {
     /** The Kafka topic a source (e.g. commerce.events) is read from and generated to. */
     public String topic(String source) {
       return topicPrefix + source;
@@ -60,8 +63,12 @@ public record LakehouseConfig(
   public record Ingest(List<String> topics, Duration triggerInterval, long maxOffsetsPerTrigger, Map<String, String> files,
       int maxFilesPerTrigger) {}
 
-  /** Bronze to silver refinement settings. */
-  public record Refine(Duration triggerInterval, int maxRecordBytes) {}
+  /**
+   * Bronze to silver refinement settings, and the bounds every refined record must keep: its event
+   * times within [ingested - maxEventAge, ingested + maxEventLead], its ids at most maxIdLength long.
+   */
+  public record Refine(Duration triggerInterval, int maxRecordBytes, Duration maxEventAge, Duration maxEventLead,
+      int maxIdLength) {}
 
   /** Synthetic data settings. */
   public record Generate(long seed, long count, double malformedFraction, double fraudRate) {}
@@ -164,7 +171,8 @@ public record LakehouseConfig(
 
   /** A copy that reads from and writes to other brokers (e.g. a broker this process started). */
   public LakehouseConfig withBootstrapServers(String bootstrapServers) {
-    Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix());
+    Kafka moved = new Kafka(bootstrapServers, kafka.port(), kafka.partitions(), kafka.failOnDataLoss(), kafka.topicPrefix(),
+        kafka.connectTimeout());
     return new LakehouseConfig(home, profile, spark, moved, ingest, refine, generate, logs, risk, fraud, commerceStream,
         alerts, monitor, commerce, recommend, serve, origins);
   }
@@ -211,6 +219,7 @@ public record LakehouseConfig(
     values.put("ingest.topics", String.join(",", ingest.topics()));
     values.put("ingest.trigger-interval", ingest.triggerInterval().toMillis() + "ms");
     values.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+    values.put("kafka.connect-timeout", kafka.connectTimeout().toMillis() + "ms");
     values.put("kafka.fail-on-data-loss", Boolean.toString(kafka.failOnDataLoss()));
     values.put("kafka.partitions", Integer.toString(kafka.partitions()));
     values.put("kafka.port", Integer.toString(kafka.port()));
@@ -251,6 +260,9 @@ public record LakehouseConfig(
     values.put("recommend.weight-click", Double.toString(recommend.weightClick()));
     values.put("recommend.weight-purchase", Double.toString(recommend.weightPurchase()));
     values.put("recommend.weight-view", Double.toString(recommend.weightView()));
+    values.put("refine.max-event-age", refine.maxEventAge().toMillis() + "ms");
+    values.put("refine.max-event-lead", refine.maxEventLead().toMillis() + "ms");
+    values.put("refine.max-id-length", Integer.toString(refine.maxIdLength()));
     values.put("refine.max-record-bytes", Integer.toString(refine.maxRecordBytes()));
     values.put("refine.trigger-interval", refine.triggerInterval().toMillis() + "ms");
     values.put("serve.host", serve.host());
@@ -267,7 +279,7 @@ public record LakehouseConfig(
         read.nonBlank("home"),
         read.string("profile"),
         new Spark(
-            read.string("spark.master"),
+            read.sparkMaster("spark.master"),
             read.intAtLeast("spark.shuffle-partitions", 1),
             read.bool("spark.ui-enabled")),
         new Kafka(
@@ -275,7 +287,8 @@ public record LakehouseConfig(
             read.port("kafka.port"),
             read.intAtLeast("kafka.partitions", 1),
             read.bool("kafka.fail-on-data-loss"),
-            read.topicPrefix("kafka.topic-prefix")),
+            read.topicPrefix("kafka.topic-prefix"),
+            read.positiveDuration("kafka.connect-timeout")),
         new Ingest(
             read.topics("ingest.topics"),
             read.positiveDuration("ingest.trigger-interval"),
@@ -284,7 +297,10 @@ public record LakehouseConfig(
             read.intAtLeast("ingest.max-files-per-trigger", 0)),
         new Refine(
             read.positiveDuration("refine.trigger-interval"),
-            read.intAtLeast("refine.max-record-bytes", 1)),
+            read.intAtLeast("refine.max-record-bytes", 1),
+            read.positiveDuration("refine.max-event-age"),
+            read.positiveDuration("refine.max-event-lead"),
+            read.intAtLeast("refine.max-id-length", 1)),
         new Generate(
             read.longAtLeast("generate.seed", Long.MIN_VALUE),
             read.longAtLeast("generate.count", 1),
@@ -372,6 +388,16 @@ public record LakehouseConfig(
 
     String string(String key) {
       return config.getString(key).trim();
+    }
+
+    /** Empty (spark-submit decides), or a master URL Spark accepts. */
+    String sparkMaster(String key) {
+      String value = string(key);
+      if (!value.isEmpty() && !SPARK_MASTER.matcher(value).matches()) {
+        throw invalid(key, "must be empty (spark-submit decides) or a Spark master URL: local, local[N], local[*], "
+            + "spark://host:port, yarn or k8s://https://host:port");
+      }
+      return value;
     }
 
     String nonBlank(String key) {

@@ -34,9 +34,33 @@ public final class KafkaAdmin {
         throw new IllegalStateException("Interrupted while waiting for Kafka at " + bootstrapServers, e);
       }
     }
-    throw new IllegalStateException(String.format(
-        "Cannot reach Kafka at %s within %ds; start one with `bin/lakehouse kafka` or set kafka.bootstrap-servers",
-        bootstrapServers, timeout.toSeconds()), last);
+    throw new IllegalStateException(unreachable(bootstrapServers, timeout), last);
+  }
+
+  /** Why the brokers did not answer: nothing listens, or something listens but answered too late. */
+  static String unreachable(String bootstrapServers, Duration timeout) {
+    List<String> listening = java.util.Arrays.stream(bootstrapServers.split(","))
+        .map(String::trim)
+        .filter(KafkaAdmin::acceptsConnections)
+        .toList();
+    if (listening.isEmpty()) {
+      return String.format("Cannot reach Kafka at %s: nothing accepts connections there; start a broker with "
+          + "`bin/lakehouse kafka` or set kafka.bootstrap-servers", bootstrapServers);
+    }
+    return String.format("Cannot reach Kafka at %s: %s accepts connections but the cluster did not answer within %ds "
+        + "(overloaded or still starting?); raise kafka.connect-timeout to wait longer",
+        bootstrapServers, String.join(", ", listening), timeout.toSeconds());
+  }
+
+  private static boolean acceptsConnections(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+          Integer.parseInt(hostPort.substring(colon + 1))), 2_000);
+      return true;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Creates the topics that do not exist yet, with the given partition count. */

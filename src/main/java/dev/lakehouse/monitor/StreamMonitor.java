@@ -124,6 +124,38 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     new ArrayList<>(INSTALLED.values()).forEach(StreamMonitor::close);
   }
 
+  /**
+   * For a command that ends normally: writes the last progress of every monitor on this thread,
+   * while Spark still runs, and stops them (the shutdown hook then has nothing left to write; left
+   * to it, the write raced Spark's own shutdown and was cut off with 'Aborting job').
+   */
+  public static void closeAllNow() {
+    List<StreamMonitor> monitors;
+    synchronized (StreamMonitor.class) {
+      monitors = new ArrayList<>(INSTALLED.values());
+      INSTALLED.clear();
+    }
+    for (StreamMonitor monitor : monitors) {
+      monitor.stopListening();
+      try {
+        monitor.background.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      monitor.tick();
+    }
+  }
+
+  private void stopListening() {
+    awaitDeliveredEvents();
+    try {
+      spark.streams().removeListener(this);
+    } catch (RuntimeException e) {
+      LOG.debug("Cannot remove the stream monitor from a stopping session", e);
+    }
+    background.shutdown();
+  }
+
   @Override
   public void onQueryStarted(QueryStartedEvent event) {
     running.put(event.runId(), new Running(ProgressRecord.nameOf(event.name(), event.id()), event.id(), clock.instant()));
@@ -186,13 +218,7 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     synchronized (StreamMonitor.class) {
       INSTALLED.remove(spark, this);
     }
-    awaitDeliveredEvents();
-    try {
-      spark.streams().removeListener(this);
-    } catch (RuntimeException e) {
-      LOG.debug("Cannot remove the stream monitor from a stopping session", e);
-    }
-    background.shutdown();
+    stopListening();
     Thread last = new Thread(() -> {
       try {
         background.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -230,7 +256,8 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
   private void tick() {
     try {
       flush();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's own exceptions are checked ones, thrown from Scala without being declared
       LOG.warn("Cannot write streaming progress to {} (kept for the next try): {}", ProgressWriter.TABLE,
           firstLine(e));
     }

@@ -29,7 +29,7 @@ public final class GatedWrite {
   }
 
   /** Gates {@code rows} as the date's data, then overwrites what {@code replaceWhere} selects; returns the rows written. */
-  public long replace(SparkSession spark, String table, Dataset<Row> rows, String replaceWhere, LocalDate date) {
+  public long replace(SparkSession spark, String table, Dataset<Row> rows, Column replaceWhere, LocalDate date) {
     return replace(spark, table, rows, replaceWhere, null, List.of(date));
   }
 
@@ -37,7 +37,7 @@ public final class GatedWrite {
    * Gates each date's rows ({@code dateColumn} = date) on their own, then overwrites what
    * {@code replaceWhere} selects in one commit; returns the rows written.
    */
-  public long replace(SparkSession spark, String table, Dataset<Row> rows, String replaceWhere, String dateColumn,
+  public long replace(SparkSession spark, String table, Dataset<Row> rows, Column replaceWhere, String dateColumn,
       List<LocalDate> dates) {
     Dataset<Row> shaped = rows.select(java.util.Arrays.stream(spark.read().format("delta").load(catalog.location(table))
         .schema().fieldNames()).map(functions::col).toArray(Column[]::new)).persist();
@@ -49,10 +49,28 @@ public final class GatedWrite {
           gate.check(spark, ofDate, RunKey.gateForDate(table, date, Instant.now()));
         }
       }
-      shaped.write().format("delta").mode("overwrite").option("replaceWhere", replaceWhere).save(catalog.location(table));
+      shaped.write().format("delta").mode("overwrite").option("replaceWhere", sql(replaceWhere)).save(catalog.location(table));
       return shaped.count();
     } finally {
       shaped.unpersist();
     }
+  }
+
+  /**
+   * The SQL text of a predicate built with the DataFrame API: Spark renders the literals (quoted and
+   * escaped), so no value is ever concatenated into SQL by hand.
+   */
+  public static String sql(Column predicate) {
+    return predicate.expr().sql();
+  }
+
+  /** {@code column = date}. */
+  public static Column onDate(String column, LocalDate date) {
+    return functions.col(column).equalTo(functions.lit(java.sql.Date.valueOf(date)));
+  }
+
+  /** {@code column IN (dates)}. */
+  public static Column onDates(String column, List<LocalDate> dates) {
+    return functions.col(column).isin(dates.stream().map(java.sql.Date::valueOf).toArray());
   }
 }

@@ -45,12 +45,17 @@ public final class QuarantineReplay {
 
   /** Replaces the value a held record will be replayed with (the original raw value is kept). */
   public void edit(SparkSession spark, String quarantineId, String value) {
+    edit(spark, quarantineId, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Replaces the bytes a held record will be replayed with (the original raw value is kept). */
+  public void edit(SparkSession spark, String quarantineId, byte[] value) {
     Dataset<Row> match = quarantine(spark).toDF().filter(col("quarantine_id").equalTo(quarantineId));
     if (match.isEmpty()) {
       throw new IllegalArgumentException("Cannot edit quarantined record " + quarantineId + ": no such quarantine_id in ops.quarantine");
     }
     DeltaRetries.onConflict(() -> quarantine(spark).update(col("quarantine_id").equalTo(quarantineId),
-        Map.of("edited_value", lit(value.getBytes(StandardCharsets.UTF_8)))));
+        Map.of("edited_value", lit(value))));
   }
 
   /** Replays the held records of {@code target}, optionally only those that broke {@code ruleId}. */
@@ -79,7 +84,7 @@ public final class QuarantineReplay {
         .persist();
     try {
       long heldCount = records.count();
-      Dataset<Row> parsed = spec.parse(records, config.refine().maxRecordBytes());
+      Dataset<Row> parsed = spec.parse(records, config.refine());
       RunKey key = new RunKey(target, RunKey.REPLAY, null, null, startedAt);
       DerivedFunctions.refresh(spark, catalog, spec);
       GateOutcome gated = new QualityGate(catalog).check(spark, RefinedRecords.silver(parsed, spec, now,
@@ -99,16 +104,15 @@ public final class QuarantineReplay {
     }
   }
 
-  /** Held records that parse now and whose key is in the table. */
+  /**
+   * Held records that parse now and are in the table: their key holds the row from their own source
+   * position (a record whose key another record holds, a dedupe.conflict, stays held).
+   */
   private List<String> publishedIds(SparkSession spark, Dataset<Row> parsed, RefineSpec spec, String target) {
-    Dataset<Row> keys = spark.read().format("delta").load(catalog.location(target))
-        .select(spec.mergeKeys().stream().map(k -> col(k).as("_t_" + k)).toArray(Column[]::new));
-    Column joined = lit(true);
-    for (String k : spec.mergeKeys()) {
-      joined = joined.and(col(k).equalTo(col("_t_" + k)));
-    }
+    Dataset<Row> stored = spark.read().format("delta").load(catalog.location(target))
+        .select(RefinedRecords.position().as("_t_at"));
     return parsed.filter(col(RecordParser.RULE).isNull())
-        .join(keys, joined, "left_semi")
+        .join(stored, RefinedRecords.position().equalTo(col("_t_at")), "left_semi")
         .select("_quarantine_id")
         .as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();

@@ -10,11 +10,14 @@ import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.octet_length;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +35,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code decode.too_large} — more bytes than the limit</li>
  *   <li>{@code decode.utf8} — not valid UTF-8</li>
  *   <li>{@code parse.json} — not a JSON object (truncated, bad syntax, an array or a scalar)</li>
+ *   <li>{@code parse.duplicate_key.<field>} — a field named twice in the object</li>
+ *   <li>{@code parse.not_scalar.<field>} — an object or array where the column holds one value</li>
  *   <li>{@code parse.type.<field>} — a field whose value is not of the column's type</li>
  *   <li>{@code required.<field>} — a required (NOT NULL) field missing or null</li>
  * </ul>
@@ -46,6 +51,8 @@ public final class RecordParser {
   private static final String CORRUPT = "_corrupt_record";
   private static final String PARSED = "_parsed";
   private static final String TEXT = "_text";
+  private static final String SHAPE = "_shape";
+  private static final StructType PROBLEM = new StructType().add("rule", DataTypes.StringType).add("reason", DataTypes.StringType);
   private static final String ISO_DATE_TIME =
       "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?$";
 
@@ -58,8 +65,10 @@ public final class RecordParser {
    * @param maxRecordBytes larger values are rejected before parsing
    */
   public static Dataset<Row> apply(Dataset<Row> bronze, StructType payload, List<String> required, int maxRecordBytes) {
+    JsonShape shape = new JsonShape(Set.of(payload.fieldNames()), scalarColumns(payload));
     Dataset<Row> parsed = bronze
         .withColumn(TEXT, decode(col("value"), "UTF-8"))
+        .withColumn(SHAPE, udf((UDF1<String, Row>) shape::problem, PROBLEM).apply(col(TEXT)))
         .withColumn(PARSED, from_json(col(TEXT), parseSchema(payload),
             Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT)));
     for (StructField field : payload.fields()) {
@@ -69,7 +78,20 @@ public final class RecordParser {
     return parsed
         .withColumn(RULE, firstThatHolds(checks, 1))
         .withColumn(REASON, firstThatHolds(checks, 2))
-        .drop(TEXT, PARSED);
+        .drop(TEXT, PARSED, SHAPE);
+  }
+
+  /** Columns that hold one value: not a struct, an array or a map. */
+  private static Set<String> scalarColumns(StructType payload) {
+    Set<String> scalars = new java.util.HashSet<>();
+    for (StructField field : payload.fields()) {
+      DataType type = field.dataType();
+      if (!(type instanceof StructType || type instanceof org.apache.spark.sql.types.ArrayType
+          || type instanceof org.apache.spark.sql.types.MapType)) {
+        scalars.add(field.name());
+      }
+    }
+    return scalars;
   }
 
   /** JSON is read with temporal fields as strings, so their format can be checked strictly. */
@@ -111,6 +133,8 @@ public final class RecordParser {
     checks.add(check(encode(text, "UTF-8").notEqual(value), "decode.utf8", lit("value is not valid UTF-8")));
     checks.add(check(col(PARSED).isNull(), "parse.json",
         format_string("not a JSON object: %s", substring(text, 1, 120))));
+    // a field named twice, or an object/array where one value belongs (see JsonShape)
+    checks.add(new Column[] {col(SHAPE).isNotNull(), col(SHAPE).getField("rule"), col(SHAPE).getField("reason")});
     for (StructField field : payload.fields()) {
       checks.add(check(typeMismatch(field), "parse.type." + field.name(),
           format_string("field '%s' is not a valid %s: %s", lit(field.name()), lit(field.dataType().simpleString()),

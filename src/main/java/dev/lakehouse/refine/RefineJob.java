@@ -35,6 +35,7 @@ import scala.collection.JavaConverters;
 public final class RefineJob {
   private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
   private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final LakehouseConfig config;
   private final TableCatalog catalog;
@@ -96,7 +97,7 @@ public final class RefineJob {
         .queryName(queryName(target))
         .option("checkpointLocation", checkpoint(target))
         .trigger(trigger)
-        .foreachBatch(new BatchWriter(spec, catalog, config.refine().maxRecordBytes(), gate))
+        .foreachBatch(new BatchWriter(spec, catalog, config.refine(), gate))
         .start();
   }
 
@@ -105,15 +106,15 @@ public final class RefineJob {
     private final RefineSpec spec;
     private final TableCatalog catalog;
     private final String location;
-    private final int maxRecordBytes;
+    private final LakehouseConfig.Refine limits;
     private final OpsTables ops;
     private final QualityGate gate;
 
-    BatchWriter(RefineSpec spec, TableCatalog catalog, int maxRecordBytes, QualityGate gate) {
+    BatchWriter(RefineSpec spec, TableCatalog catalog, LakehouseConfig.Refine limits, QualityGate gate) {
       this.spec = spec;
       this.catalog = catalog;
       this.location = catalog.location(spec.target());
-      this.maxRecordBytes = maxRecordBytes;
+      this.limits = limits;
       this.ops = new OpsTables(catalog);
       this.gate = gate;
     }
@@ -124,32 +125,82 @@ public final class RefineJob {
       Timestamp now = Timestamp.from(startedAt);
       SparkSession spark = batch.sparkSession();
       String queryId = StreamingQueries.queryId(spark);
-      Dataset<Row> parsed = spec.parse(batch, maxRecordBytes).persist();
+      Dataset<Row> parsed = spec.parse(batch, limits).persist();
+      Dataset<Row> ranked = null;
       try {
         OffsetRanges ranges = OffsetRanges.of(parsed);
         if (ranges.records() == 0) {
           return;
         }
-        Dataset<Row> rejected = RefinedRecords.quarantine(parsed, spec, queryName(spec.target()), batchId, now).persist();
+        DerivedFunctions.refresh(spark, catalog, spec);
+        ranked = RefinedRecords.ranked(parsed, spec, dimensions(spark, catalog, spec)).persist();
+        // records that break a rule, and different records whose key another copy in the batch holds
+        String query = queryName(spec.target());
+        Dataset<Row> rejected = RefinedRecords.quarantine(parsed, spec, query, batchId, now)
+            .unionByName(RefinedRecords.quarantine(DroppedCopies.conflictsWithinBatch(ranked, spec), spec, query, batchId, now))
+            .persist();
         long quarantined = rejected.count();
         if (quarantined > 0) {
           ops.quarantine(rejected);
         }
         rejected.unpersist();
+        DroppedCopies.Counts dropped = DroppedCopies.withinBatch(ranked, spec);
         // the suite sees exactly the rows about to be merged; an error-level failure throws here
         RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
-        DerivedFunctions.refresh(spark, catalog, spec);
-        Map<String, Dataset<Row>> dimensions = dimensions(spark, catalog, spec);
-        GateOutcome gated = gate.check(spark, RefinedRecords.silver(parsed, spec, now, dimensions), key);
+        GateOutcome gated = gate.check(spark, RefinedRecords.kept(ranked, spec, now), key);
         SilverMerge.Merged merged = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
+        DroppedCopies.Counts earlier = accountForEarlier(spark, parsed, gated.publishable(), merged, batchId, now);
+        dropped = dropped.plus(earlier);
         PipelineEvent event = new PipelineEvent(
-            queryName(spec.target()), queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
-            merged.version(), ranges.records(), merged.inserted(), quarantined + gated.quarantinedRows(),
-            gated.wasChecked() ? "{\"quality_run_id\":\"" + gated.runId() + "\"}" : null, startedAt, Instant.now());
+            query, queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
+            merged.version(), ranges.records(), merged.inserted(), quarantined + earlier.conflicts() + gated.quarantinedRows(),
+            details(gated, dropped), startedAt, Instant.now());
         ops.record(spark, event, "refine-lineage:" + queryId, batchId);
       } finally {
+        if (ranked != null) {
+          ranked.unpersist();
+        }
         parsed.unpersist();
       }
+    }
+
+    /**
+     * The rows the MERGE did not write because an earlier batch's record holds their key: counted,
+     * and quarantined when their content differs. Skipped when the MERGE wrote every row it was given;
+     * when the MERGE was committed before (a replayed batch) the table is checked.
+     */
+    private DroppedCopies.Counts accountForEarlier(SparkSession spark, Dataset<Row> parsed, Dataset<Row> given,
+        SilverMerge.Merged merged, long batchId, Timestamp now) {
+      if (merged.executed() && merged.notWritten() == 0) {
+        return new DroppedCopies.Counts(0, 0, 0);
+      }
+      if (spec.keepsLatest()) {
+        return new DroppedCopies.Counts(0, 0, merged.notWritten());
+      }
+      Dataset<Row> held = DroppedCopies.heldByEarlier(given, spark.read().format("delta").load(location), spec).persist();
+      try {
+        DroppedCopies.Counts counts = DroppedCopies.earlier(held);
+        if (counts.conflicts() > 0) {
+          ops.quarantine(RefinedRecords.quarantine(DroppedCopies.conflictsWithEarlier(held, parsed, spec), spec,
+              queryName(spec.target()), batchId, now));
+        }
+        return counts;
+      } finally {
+        held.unpersist();
+      }
+    }
+
+    private static String details(GateOutcome gated, DroppedCopies.Counts dropped) {
+      com.fasterxml.jackson.databind.node.ObjectNode details = JSON.createObjectNode();
+      if (gated.wasChecked()) {
+        details.put("quality_run_id", gated.runId());
+      }
+      if (!dropped.isEmpty()) {
+        details.put("redelivered_rows", dropped.redelivered());
+        details.put("conflict_rows", dropped.conflicts());
+        details.put("superseded_rows", dropped.superseded());
+      }
+      return details.isEmpty() ? null : details.toString();
     }
 
     /** The insert-only MERGE, committed once per (query, batch) even when the batch is replayed. */

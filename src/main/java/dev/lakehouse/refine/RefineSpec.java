@@ -1,5 +1,6 @@
 package dev.lakehouse.refine;
 
+import dev.lakehouse.config.LakehouseConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,13 +96,14 @@ public record RefineSpec(String target, String source, String format, StructType
   /**
    * Parses bronze rows in this table's format: JSON objects with {@link RecordParser}, log lines
    * with {@link LineParser}. Either way the result carries the payload columns and, for unusable
-   * records, {@code _rule_id} and {@code _reason}.
+   * records, {@code _rule_id} and {@code _reason}; then the record's {@link Bounds}.
    */
-  public Dataset<Row> parse(Dataset<Row> bronze, int maxRecordBytes) {
+  public Dataset<Row> parse(Dataset<Row> bronze, LakehouseConfig.Refine limits) {
     LogLines lines = LogLines.named(format);
-    return lines == null
-        ? RecordParser.apply(bronze, payload, required, maxRecordBytes)
-        : LineParser.apply(bronze, lines, payload, required, maxRecordBytes);
+    Dataset<Row> parsed = lines == null
+        ? RecordParser.apply(bronze, payload, required, limits.maxRecordBytes())
+        : LineParser.apply(bronze, lines, payload, required, limits.maxRecordBytes());
+    return new Bounds(limits.maxEventAge(), limits.maxEventLead(), limits.maxIdLength()).apply(parsed, payload);
   }
 
   private static String property(String target, Map<String, String> properties, String key) {

@@ -12,8 +12,17 @@ import scala.collection.JavaConverters;
  * replaying a batch or a quarantined record never changes or duplicates a row.
  */
 final class SilverMerge {
-  /** The Delta version the commit produced and how many rows it inserted. */
-  record Merged(long version, long inserted) {}
+  /**
+   * The Delta version after the commit, how many rows it inserted (or replaced, with latest-by), and
+   * how many it was given; {@code executed} is false when the commit did not happen in this call (the
+   * transaction was committed before: a replayed batch), and then the counts are unknown (0).
+   */
+  record Merged(long version, long inserted, long sourceRows, boolean executed) {
+    /** Rows the MERGE was given but did not write: their key was taken (or held a later row). */
+    long notWritten() {
+      return executed ? Math.max(0, sourceRows - inserted) : 0;
+    }
+  }
 
   private SilverMerge() {}
 
@@ -30,6 +39,7 @@ final class SilverMerge {
   /** Inserts new keys; with latest-by, also replaces a stored row by a later one (see {@link #isLater}). */
   static Merged insertNew(SparkSession spark, String location, RefineSpec spec, Dataset<Row> rows) {
     DeltaTable table = DeltaTable.forPath(spark, location);
+    long before = table.history(1).select("version").head().getLong(0);
     io.delta.tables.DeltaMergeBuilder merge = table.as("t")
         .merge(rows.as("s"), String.join(" AND ", spec.mergeKeys().stream().map(k -> "t." + k + " = s." + k).toList()));
     if (spec.keepsLatest()) {
@@ -39,10 +49,12 @@ final class SilverMerge {
     // one history read gives both the version and the commit's metrics
     Row last = table.history(1).select("version", "operation", "operationMetrics").head();
     Map<String, String> metrics = JavaConverters.mapAsJavaMap(last.getMap(2));
-    long inserted = "MERGE".equals(last.getString(1))
+    boolean executed = last.getLong(0) > before && "MERGE".equals(last.getString(1));
+    long inserted = executed
         ? Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"))
             + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"))
         : 0;
-    return new Merged(last.getLong(0), inserted);
+    long sourceRows = executed ? Long.parseLong(metrics.getOrDefault("numSourceRows", "0")) : 0;
+    return new Merged(last.getLong(0), inserted, sourceRows, executed);
   }
 }

@@ -68,7 +68,7 @@ public final class StreamingQueries {
         if (shuttingDown()) {
           return;
         }
-        throw explain(query.name(), e);
+        throw explain(query, e);
       }
       if (System.nanoTime() > nextReport) {
         out.printf("  ... %d of %d queries finished; %s%n", queries.size() - running.size(), queries.size(), progress(queries));
@@ -112,8 +112,15 @@ public final class StreamingQueries {
     }
   }
 
-  static RuntimeException explain(String query, StreamingQueryException e) {
+  static RuntimeException explain(StreamingQuery failed, StreamingQueryException e) {
+    String query = failed.name();
     String message = String.valueOf(e.getMessage());
+    java.util.Optional<Checkpoints.Damage> damage = damage(failed);
+    if (damage.isPresent()) {
+      return new IllegalStateException(String.format(
+          "Cannot continue %s: its checkpoint file %s is empty or cut short; %s", query, damage.get().file(),
+          damage.get().advice()), e);
+    }
     if (message.contains("data may have been lost") || message.contains("failOnDataLoss")
         || message.contains("Some data may have been")) {
       return new IllegalStateException(String.format(
@@ -129,6 +136,14 @@ public final class StreamingQueries {
       }
     }
     return new IllegalStateException("Query " + query + " failed: " + firstLine(message), e);
+  }
+
+  private static java.util.Optional<Checkpoints.Damage> damage(StreamingQuery query) {
+    if (query instanceof org.apache.spark.sql.execution.streaming.StreamingQueryWrapper wrapper) {
+      org.apache.spark.sql.execution.streaming.StreamExecution execution = wrapper.streamingQuery();
+      return Checkpoints.damage(execution.resolvedCheckpointRoot(), query.sparkSession().sessionState().newHadoopConf());
+    }
+    return java.util.Optional.empty();
   }
 
   private static String firstLine(String message) {

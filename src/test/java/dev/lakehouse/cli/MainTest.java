@@ -53,6 +53,25 @@ class MainTest {
   }
 
   @Test
+  void aBadSparkMasterFailsAtOnceWithOneLine() {
+    ChildJvm.Result result = execute("sql", "-e", "select 1", "--conf", "spark.master=lcoal[2]");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output()).startsWith("lakehouse sql: Invalid value 'lcoal[2]' for spark.master (from --conf spark.master): "
+        + "must be empty (spark-submit decides) or a Spark master URL");
+  }
+
+  @Test
+  void aSqlSyntaxErrorSaysWhatAndWhere() {
+    Lakehouse lakehouse = TestLakehouse.fresh();
+
+    ChildJvm.Result result = dev.lakehouse.testing.InProcessCli.execute(lakehouse.config(), "sql", "-e", "selec 1");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output()).startsWith("lakehouse sql: [PARSE_SYNTAX_ERROR] Syntax error at or near 'selec'");
+  }
+
+  @Test
   void invalidAnomalyNameIsAUsageError() {
     ChildJvm.Result result = execute("generate", "--anomaly", "meteor");
 

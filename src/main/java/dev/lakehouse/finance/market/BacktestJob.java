@@ -120,7 +120,7 @@ public final class BacktestJob {
         .whenNotMatched().insertAll()
         .execute());
     new GatedWrite(catalog).replace(spark, SUMMARY, spark.createDataFrame(summaries, SUMMARY_SCHEMA),
-        "backtest_date = DATE'" + date + "'", date);
+        GatedWrite.onDate("backtest_date", date), date);
     new AlertStore(catalog).raise(spark, alerts);
     return outcomes;
   }

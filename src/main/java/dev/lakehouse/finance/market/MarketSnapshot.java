@@ -176,7 +176,8 @@ public final class MarketSnapshot {
   private static Map<String, Map<String, Double>> positions(SparkSession spark, LocalDate asOf) {
     Map<String, Map<String, Double>> positions = new TreeMap<>();
     spark.sql("SELECT portfolio_id, instrument_id, quantity FROM (SELECT *, max(as_of_date) OVER (PARTITION BY portfolio_id) AS latest "
-            + "FROM silver.finance_positions WHERE as_of_date <= DATE'" + asOf + "') WHERE as_of_date = latest")
+            + "FROM silver.finance_positions WHERE as_of_date <= :as_of) WHERE as_of_date = latest",
+            Map.of("as_of", java.sql.Date.valueOf(asOf)))
         .collectAsList()
         .forEach(r -> positions.computeIfAbsent(r.getString(0), p -> new TreeMap<>()).put(r.getString(1), r.getDouble(2)));
     return positions;

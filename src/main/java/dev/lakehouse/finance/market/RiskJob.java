@@ -142,6 +142,6 @@ public final class RiskJob {
         }
       }
     }
-    new GatedWrite(catalog).replace(spark, TABLE, spark.createDataFrame(rows, SCHEMA), "risk_date = DATE'" + date + "'", date);
+    new GatedWrite(catalog).replace(spark, TABLE, spark.createDataFrame(rows, SCHEMA), GatedWrite.onDate("risk_date", date), date);
   }
 }

@@ -123,8 +123,7 @@ public final class StressJob {
           r.window().map(w -> Date.valueOf(w.from())).orElse(null), r.window().map(w -> Date.valueOf(w.to())).orElse(null),
           r.detail(), now));
     }
-    String names = String.join(", ", scenarios.stream().map(n -> "'" + n + "'").toList());
     new GatedWrite(catalog).replace(spark, TABLE, spark.createDataFrame(rows, SCHEMA),
-        "stress_date = DATE'" + date + "' AND scenario IN (" + names + ")", date);
+        GatedWrite.onDate("stress_date", date).and(org.apache.spark.sql.functions.col("scenario").isin(scenarios.toArray())), date);
   }
 }

@@ -81,7 +81,7 @@ public final class ComplianceJob {
         .flatMapGroups(new CheckCustomer(sanctions, rules, date, Timestamp.from(Instant.now())), Encoders.row(SCHEMA))
         .persist();
     try {
-      new GatedWrite(catalog).replace(spark, TABLE, findings, "finding_date = DATE'" + date + "'", date);
+      new GatedWrite(catalog).replace(spark, TABLE, findings, GatedWrite.onDate("finding_date", date), date);
       return findings.orderBy("kind", "customer_id", "first_at").collectAsList();
     } finally {
       findings.unpersist();

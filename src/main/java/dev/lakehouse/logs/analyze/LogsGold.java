@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.to_date;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.quality.GatedWrite;
@@ -12,7 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,9 +51,11 @@ public final class LogsGold {
       return new Published(dates, 0, 0, 0);
     }
     Timestamp now = Timestamp.from(Instant.now());
-    String inDates = dates.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", "));
     boolean flagged = List.of(spark.table(view).columns()).contains("is_blacklisted");
-    String day = "(SELECT * FROM " + view + " WHERE to_date(requested_at) IN (" + inDates + "))";
+    // the requests of the dates, as a view the SQL below reads (the dates never enter SQL text)
+    String day = view + "_day";
+    spark.table(view).where(to_date(col("requested_at")).isin(dates.stream().map(java.sql.Date::valueOf).toArray()))
+        .createOrReplaceTempView(day);
     LogFunctions.register(spark);
 
     Dataset<Row> traffic = spark.sql("SELECT to_date(requested_at) AS request_date, date_trunc('HOUR', requested_at) AS hour_start, "
@@ -67,7 +70,7 @@ public final class LogsGold {
             + "FROM " + day + " GROUP BY 1, 2")
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
-    Dataset<Row> errors = spark.sql("WITH d AS " + day + ", totals AS (SELECT to_date(requested_at) AS request_date, count(*) AS n "
+    Dataset<Row> errors = spark.sql("WITH d AS (SELECT * FROM " + day + "), totals AS (SELECT to_date(requested_at) AS request_date, count(*) AS n "
             + "FROM d GROUP BY 1) "
             + "SELECT to_date(requested_at) AS request_date, status, if(status >= 500, '5xx', '4xx') AS status_class, "
             + "coalesce(path, '') AS path, count(*) AS requests, count(DISTINCT ip) AS distinct_ips, "
@@ -75,21 +78,20 @@ public final class LogsGold {
             + "FROM d JOIN totals ON to_date(d.requested_at) = totals.request_date WHERE status >= 400 GROUP BY 1, 2, 3, 4")
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
-    spark.table(view).where("to_date(requested_at) IN (" + inDates + ")").createOrReplaceTempView(view + "_day");
     Dataset<Row> daily;
     try {
-      daily = new WebLogAnalysis(spark, view + "_day").findings(thresholds);
+      daily = new WebLogAnalysis(spark, day).findings(thresholds);
     } finally {
-      spark.catalog().dropTempView(view + "_day");
+      spark.catalog().dropTempView(day);
     }
     Dataset<Row> findings = withFindingId(daily, DAILY)
         .withColumn("detector", lit(DAILY))
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
 
-    long hours = replace(spark, TRAFFIC, traffic, "request_date IN (" + inDates + ")", dates);
-    long errorRows = replace(spark, ERRORS, errors, "request_date IN (" + inDates + ")", dates);
-    long found = replace(spark, FINDINGS, findings, "finding_date IN (" + inDates + ") AND detector = '" + DAILY + "'", dates);
+    long hours = replace(spark, TRAFFIC, traffic, GatedWrite.onDates("request_date", dates), dates);
+    long errorRows = replace(spark, ERRORS, errors, GatedWrite.onDates("request_date", dates), dates);
+    long found = replace(spark, FINDINGS, findings, GatedWrite.onDates("finding_date", dates).and(col("detector").equalTo(DAILY)), dates);
     return new Published(dates, hours, errorRows, found);
   }
 
@@ -99,7 +101,7 @@ public final class LogsGold {
         sha2(concat_ws("|", col("finding_date").cast("string"), col("kind"), col("ip"), lit(detector)), 256));
   }
 
-  private long replace(SparkSession spark, String table, Dataset<Row> rows, String replaceWhere, List<LocalDate> dates) {
+  private long replace(SparkSession spark, String table, Dataset<Row> rows, Column replaceWhere, List<LocalDate> dates) {
     return write.replace(spark, table, rows, replaceWhere, table.equals(FINDINGS) ? "finding_date" : "request_date", dates);
   }
 }
