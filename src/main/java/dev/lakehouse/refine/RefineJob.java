@@ -154,7 +154,7 @@ public final class RefineJob {
         PipelineEvent event = new PipelineEvent(
             query, queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
             merged.version(), ranges.records(), merged.inserted(), quarantined + earlier.conflicts() + gated.quarantinedRows(),
-            details(gated, dropped), startedAt, Instant.now());
+            details(gated, dropped, merged.replaced()), startedAt, Instant.now());
         ops.record(spark, event, "refine-lineage:" + queryId, batchId);
       } finally {
         if (ranked != null) {
@@ -190,7 +190,7 @@ public final class RefineJob {
       }
     }
 
-    private static String details(GateOutcome gated, DroppedCopies.Counts dropped) {
+    private static String details(GateOutcome gated, DroppedCopies.Counts dropped, long replaced) {
       com.fasterxml.jackson.databind.node.ObjectNode details = JSON.createObjectNode();
       if (gated.wasChecked()) {
         details.put("quality_run_id", gated.runId());
@@ -199,6 +199,10 @@ public final class RefineJob {
         details.put("redelivered_rows", dropped.redelivered());
         details.put("conflict_rows", dropped.conflicts());
         details.put("superseded_rows", dropped.superseded());
+      }
+      if (replaced > 0) {
+        // latest-by: rows of earlier records this batch's later rows took the place of
+        details.put("replaced_rows", replaced);
       }
       return details.isEmpty() ? null : details.toString();
     }

@@ -13,11 +13,12 @@ import scala.collection.JavaConverters;
  */
 final class SilverMerge {
   /**
-   * The Delta version after the commit, how many rows it inserted (or replaced, with latest-by), and
+   * The Delta version after the commit, how many rows it wrote (inserted, or replaced with latest-by:
+   * {@code replaced} of them took the place of an earlier row of their key), and
    * how many it was given; {@code executed} is false when the commit did not happen in this call (the
    * transaction was committed before: a replayed batch), and then the counts are unknown (0).
    */
-  record Merged(long version, long inserted, long sourceRows, boolean executed) {
+  record Merged(long version, long inserted, long replaced, long sourceRows, boolean executed) {
     /** Rows the MERGE was given but did not write: their key was taken (or held a later row). */
     long notWritten() {
       return executed ? Math.max(0, sourceRows - inserted) : 0;
@@ -54,7 +55,8 @@ final class SilverMerge {
         ? Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"))
             + Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"))
         : 0;
+    long replaced = executed ? Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0")) : 0;
     long sourceRows = executed ? Long.parseLong(metrics.getOrDefault("numSourceRows", "0")) : 0;
-    return new Merged(last.getLong(0), inserted, sourceRows, executed);
+    return new Merged(last.getLong(0), inserted, replaced, sourceRows, executed);
   }
 }

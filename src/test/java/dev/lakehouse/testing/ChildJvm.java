@@ -17,6 +17,11 @@ public final class ChildJvm {
 
   /** Starts {@code lakehouse <args>} with every key of {@code config} passed as --conf; output goes to {@code log}. */
   public static Process start(LakehouseConfig config, Path log, String... args) {
+    return startMain("dev.lakehouse.cli.Main", config, log, args);
+  }
+
+  /** Starts {@code mainClass} of the test classpath the same way: {@code args}, then every key as --conf. */
+  public static Process startMain(String mainClass, LakehouseConfig config, Path log, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + Path.of("conf", "jvm.options").toAbsolutePath());
@@ -24,7 +29,7 @@ public final class ChildJvm {
     command.add("-Dlog4j2.configurationFile=" + Path.of("src", "test", "resources", "log4j2-test.properties").toAbsolutePath());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.lakehouse.cli.Main");
+    command.add(mainClass);
     command.addAll(List.of(args));
     config.values().forEach((key, value) -> {
       command.add("--conf");
