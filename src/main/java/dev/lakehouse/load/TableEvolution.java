@@ -26,9 +26,11 @@ final class TableEvolution {
             + "declares; it was created from an older declaration, so move it aside and load it again", spec.table(),
             location, field.name()));
       }
-      String comment = field.getComment().isDefined() ? " COMMENT '" + field.getComment().get().replace("'", "\\'") + "'" : "";
-      spark.sql(String.format("ALTER TABLE delta.`%s` ADD COLUMNS (%s %s%s)", location.replace("`", "``"), field.name(),
-          field.dataType().sql(), comment));
+      // the names, types and comments come from the table's own DDL in tables/, never from a user's file
+      String comment = field.getComment().isDefined()
+          ? " COMMENT '" + field.getComment().get().replace("\\", "\\\\").replace("'", "\\'") + "'" : "";
+      spark.sql(String.format("ALTER TABLE delta.`%s` ADD COLUMNS (`%s` %s%s)", location.replace("`", "``"),
+          field.name().replace("`", "``"), field.dataType().sql(), comment));
     }
   }
 }

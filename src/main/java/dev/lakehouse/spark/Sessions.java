@@ -1,7 +1,6 @@
 package dev.lakehouse.spark;
 
 import dev.lakehouse.config.LakehouseConfig;
-import dev.lakehouse.serve.sql.ReadOnlyGuard;
 import org.apache.spark.sql.SparkSession;
 
 /** The only place a SparkSession is built: Delta enabled, UTC, settings from the config. */
@@ -15,7 +14,7 @@ public final class Sessions {
   public static SparkSession session(LakehouseConfig config, String appName) {
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
-        // the read-only guard does nothing until a read-only SQL endpoint arms it (serve/sql)
+        // the read-only guard does nothing until a read-only SQL endpoint arms it (serve/sql/SqlEndpoint)
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.class.getName())
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")

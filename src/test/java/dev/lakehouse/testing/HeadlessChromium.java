@@ -79,8 +79,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
     JsonNode target = JSON.readTree(created.body());
     Page page = new Page(target.get("id").asText(), target.get("webSocketDebuggerUrl").asText());
+    // a new tab starts on about:blank, which is "complete" at once: wait for the page asked for
+    boolean blank = url.toString().equals("about:blank");
     Poll.until("the page " + url + " to load", Duration.ofSeconds(30),
-        () -> "complete".equals(page.evaluate("document.readyState").asText()));
+        () -> page.evaluate("(location.href !== 'about:blank' || " + blank + ") && document.readyState === 'complete'")
+            .asBoolean());
     return page;
   }
 

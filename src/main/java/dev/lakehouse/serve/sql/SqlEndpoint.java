@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicy;
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.serve.ServeAccess;
 import dev.lakehouse.serve.ServeComponent;
+import dev.lakehouse.spark.ReadOnlyGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.catalog.TableDefinition;
+import dev.lakehouse.spark.ReadOnlyGuard;
 import dev.lakehouse.testing.TestLakehouse;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;

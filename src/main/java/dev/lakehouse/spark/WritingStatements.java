@@ -1,4 +1,4 @@
-package dev.lakehouse.serve.sql;
+package dev.lakehouse.spark;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.lakehouse.serve.sql;
+package dev.lakehouse.spark;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
