@@ -1,5 +1,6 @@
 package dev.lakehouse.logs.analyze;
 
+import dev.lakehouse.Timings;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
@@ -30,6 +31,7 @@ public final class LogsGold {
   /** Rows written per table for the dates published. */
   public record Published(List<LocalDate> dates, long trafficHours, long errorRows, long findings) {}
 
+  private final QualityGate gate;
   private final GatedWrite write;
 
   public LogsGold(TableCatalog catalog) {
@@ -37,6 +39,7 @@ public final class LogsGold {
   }
 
   public LogsGold(TableCatalog catalog, QualityGate gate) {
+    this.gate = gate;
     this.write = new GatedWrite(catalog, gate);
   }
 
@@ -78,7 +81,7 @@ public final class LogsGold {
     spark.table(view).where("to_date(requested_at) IN (" + inDates + ")").createOrReplaceTempView(view + "_day");
     Dataset<Row> daily;
     try {
-      daily = new WebLogAnalysis(spark, view + "_day").findings(thresholds);
+      daily = Timings.time("security findings of the day", () -> new WebLogAnalysis(spark, view + "_day").findings(thresholds));
     } finally {
       spark.catalog().dropTempView(view + "_day");
     }
@@ -87,10 +90,11 @@ public final class LogsGold {
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
 
-    long hours = replace(spark, TRAFFIC, traffic, "request_date IN (" + inDates + ")", dates);
-    long errorRows = replace(spark, ERRORS, errors, "request_date IN (" + inDates + ")", dates);
-    long found = replace(spark, FINDINGS, findings, "finding_date IN (" + inDates + ") AND detector = '" + DAILY + "'", dates);
-    return new Published(dates, hours, errorRows, found);
+    // the suites' results and metrics go to the ops tables in one commit each
+    return gate.recordingTogether(spark, () -> new Published(dates,
+        replace(spark, TRAFFIC, traffic, "request_date IN (" + inDates + ")", dates),
+        replace(spark, ERRORS, errors, "request_date IN (" + inDates + ")", dates),
+        replace(spark, FINDINGS, findings, "finding_date IN (" + inDates + ") AND detector = '" + DAILY + "'", dates)));
   }
 
   /** Adds finding_id: sha-256 of date, kind, ip and detector. */
