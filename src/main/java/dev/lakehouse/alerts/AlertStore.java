@@ -1,5 +1,6 @@
 package dev.lakehouse.alerts;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.TableCatalog;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -60,7 +61,7 @@ public final class AlertStore {
     if (alerts.isEmpty()) {
       return List.of();
     }
-    List<Alert> fresh = unseen(spark, alerts);
+    List<Alert> fresh = Timings.time("read " + TABLE, () -> unseen(spark, alerts));
     if (fresh.isEmpty()) {
       return fresh;
     }
@@ -72,11 +73,11 @@ public final class AlertStore {
     }
     Dataset<Row> incoming = spark.createDataFrame(rows, SCHEMA).dropDuplicates("alert_id");
     DeltaTable table = DeltaTable.forPath(spark, catalog.location(TABLE));
-    dev.lakehouse.ops.DeltaRetries.onConflict(() -> table.as("a")
+    Timings.time("merge " + TABLE, () -> dev.lakehouse.ops.DeltaRetries.onConflict(() -> table.as("a")
         .merge(incoming.as("n"), "a.alert_id = n.alert_id")
         .whenNotMatched()
         .insertAll()
-        .execute());
+        .execute()));
     channels.publish(fresh);
     return fresh;
   }

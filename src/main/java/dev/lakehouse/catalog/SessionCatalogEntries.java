@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.collection.JavaConverters;
@@ -54,6 +55,26 @@ final class SessionCatalogEntries {
         true,
         emptyMap(),
         Option.empty());
+  }
+
+  /** Where the session catalog has {@code database.name}, if it has it. */
+  static java.util.Optional<URI> location(SparkSession spark, String database, String name) {
+    SessionCatalog catalog = spark.sessionState().catalog();
+    TableIdentifier table = new TableIdentifier(name, Option.apply(database));
+    if (!catalog.databaseExists(database) || !catalog.tableExists(table)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      Option<URI> location = catalog.getTableMetadata(table).storage().locationUri();
+      return location.isDefined() ? java.util.Optional.of(location.get()) : java.util.Optional.empty();
+    } catch (org.apache.spark.sql.AnalysisException e) {
+      return java.util.Optional.empty();   // dropped meanwhile
+    }
+  }
+
+  /** Removes {@code database.name} from the session catalog; the data stays where it is (the entry is external). */
+  static void forget(SparkSession spark, String database, String name) {
+    spark.sessionState().catalog().dropTable(new TableIdentifier(name, Option.apply(database)), true, false);
   }
 
   private static scala.collection.Seq<String> seq(List<String> values) {

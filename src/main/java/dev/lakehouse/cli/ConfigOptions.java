@@ -1,5 +1,6 @@
 package dev.lakehouse.cli;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.config.LakehouseConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,15 @@ public final class ConfigOptions {
   String profile;
 
   private LakehouseConfig loaded;
+
+  @Option(names = "--timings",
+      description = "Print where the command's time went (JVM, Spark, tables, quality gates, commits) to stderr at the end; "
+          + "same as LAKEHOUSE_PROFILE_TIMINGS=1.")
+  void timings(boolean on) {
+    if (on) {
+      Timings.request();
+    }
+  }
 
   /** The configuration: defaults < profile < LAKEHOUSE_* environment < --profile / --conf. */
   public LakehouseConfig config() {

@@ -1,5 +1,6 @@
 package dev.lakehouse.cli;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.Lakehouse;
 import dev.lakehouse.quality.GatedWrite;
 import dev.lakehouse.config.LakehouseConfig;
@@ -132,15 +133,17 @@ final class LogsCommand implements Runnable {
     static void publish(Lakehouse lakehouse, LocalDate date) {
       SparkSession spark = lakehouse.spark();
       String view = "lakehouse_logs_day";
-      Dataset<Row> day = spark.table("silver.logs_web_requests").where(GatedWrite.onDate("request_date", date)).cache();
+      Dataset<Row> day = Timings.time("plan and cache the day's requests", () ->
+          spark.table("silver.logs_web_requests").where(GatedWrite.onDate("request_date", date)).cache());
       try {
         day.createOrReplaceTempView(view);
         WebLogAnalysis.Thresholds thresholds = thresholds(lakehouse.config());
         LogsGold.Published published = new LogsGold(lakehouse.catalog())
             .publish(spark, view, List.of(date), "silver.logs_web_requests", thresholds);
-        WebLogReport report = new LogAnalyzer(thresholds).report(day, List.of("silver.logs_web_requests"));
-        LogReports.Written written = LogReports.write(report,
-            Path.of(lakehouse.config().path("reports/logs/" + date)), "Web traffic " + date);
+        WebLogReport report = Timings.time("report figures", () ->
+            new LogAnalyzer(thresholds).report(day, List.of("silver.logs_web_requests")));
+        LogReports.Written written = Timings.time("report files", () -> LogReports.write(report,
+            Path.of(lakehouse.config().path("reports/logs/" + date)), "Web traffic " + date));
         System.out.printf("Published %s: %,d requests, %,d hours, %,d error rows, %,d findings%n", date,
             report.traffic().requests(), published.trafficHours(), published.errorRows(), published.findings());
         System.out.println("Report: " + written.html());

@@ -1,6 +1,7 @@
 package dev.lakehouse.cli;
 
 import dev.lakehouse.Lakehouse;
+import dev.lakehouse.Timings;
 import dev.lakehouse.ml.ModelRegistry;
 import dev.lakehouse.ml.recommend.FactorModel;
 import dev.lakehouse.ml.recommend.RecommendServing;
@@ -144,8 +145,9 @@ final class RecommendCommand implements Runnable {
   }
 
   @Command(name = "for", mixinStandardHelpOptions = true,
-      description = {"A user's recommendations from Redis; when Redis is unreachable, from gold.commerce_recommendations",
-          "with a warning. Users without a list get the overall popular items."})
+      description = {"A user's recommendations from Redis, without starting Spark; users without a list get the overall",
+          "popular items (reco:popular), with a note. When Redis is unreachable or empty, from gold.commerce_recommendations",
+          "(else gold.commerce_popular_items, else the most bought products of silver.commerce_events) with a warning."})
   static final class For implements Callable<Integer> {
     @Mixin ConfigOptions options;
 
@@ -154,10 +156,12 @@ final class RecommendCommand implements Runnable {
 
     @Override
     public Integer call() {
-      var config = options.config();
-      RecommendServing.Answer answer = new RecommendServing(config, dev.lakehouse.catalog.TableCatalog.load(config))
-          .lookup(user, () -> Lakehouse.open(config, "lakehouse-recommend-for").spark());
+      var config = Timings.time("configuration", () -> options.config());
+      // Spark starts only when Redis cannot answer
+      RecommendServing.Answer answer = RecommendServing.lookup(config, user,
+          () -> Lakehouse.open(config, "lakehouse-recommend-for"));
       answer.warning().ifPresent(System.err::println);
+      answer.note().ifPresent(System.out::println);
       System.out.printf("Recommendations for %s (%s, model v%d, from %s):%n", answer.userId(), answer.source(),
           answer.modelVersion(), answer.from());
       for (RecommendServing.Item item : answer.items()) {

@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Invalid serve ports: both --sql-port and --http-port are 0, nothing to serve");
     }
     Lakehouse lakehouse = Lakehouse.open(config, "lakehouse-serve");
+    lakehouse.catalog().registerAll(lakehouse.spark());   // clients list tables through Spark's session catalog
     LakehouseServer server = new LakehouseServer(lakehouse, access, components);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package dev.lakehouse.cli;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.Lakehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class SqlCommand implements Callable<Integer> {
 
   private void runAll(SparkSession spark, String text) {
     for (String sql : statements(text)) {
-      Printing.table(spark.sql(sql), maxRows);
+      Timings.time("statement: " + sql.replaceAll("\\s+", " "), () -> Printing.table(spark.sql(sql), maxRows));
     }
   }
 

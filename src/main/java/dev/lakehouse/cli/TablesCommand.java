@@ -50,6 +50,7 @@ final class TablesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Lakehouse lakehouse = Lakehouse.open(options.config(), "lakehouse-tables");
+      lakehouse.catalog().registerAll(lakehouse.spark());
       lakehouse.catalog().definitions().forEach(t ->
           System.out.printf("  %-30s %s%n", t.name(), lakehouse.catalog().location(t.name())));
       System.out.println(lakehouse.catalog().definitions().size() + " tables ready under " + lakehouse.config().path("tables"));

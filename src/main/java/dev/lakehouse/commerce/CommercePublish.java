@@ -3,6 +3,7 @@ package dev.lakehouse.commerce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.alerts.Alert;
 import dev.lakehouse.alerts.AlertStore;
 import dev.lakehouse.catalog.TableCatalog;
@@ -36,6 +37,7 @@ public final class CommercePublish {
   public record Published(LocalDate date, long salesRows, long funnelRows, long stockRows, int stockAlerts) {}
 
   private final TableCatalog catalog;
+  private final QualityGate gate;
   private final GatedWrite write;
 
   public CommercePublish(TableCatalog catalog) {
@@ -44,18 +46,26 @@ public final class CommercePublish {
 
   public CommercePublish(TableCatalog catalog, QualityGate gate) {
     this.catalog = catalog;
+    this.gate = gate;
     this.write = new GatedWrite(catalog, gate);
   }
 
   public Published publish(SparkSession spark, LocalDate date, int lowStockUnits) {
     Timestamp now = Timestamp.from(Instant.now());
-    Dataset<Row> sales = CommerceGold.salesDaily(read(spark, "silver.commerce_orders"), date, now);
-    Dataset<Row> funnel = CommerceGold.funnelDaily(read(spark, "silver.commerce_events"), date, now);
-    Dataset<Row> stock = CommerceGold.stockDaily(read(spark, "silver.commerce_inventory_changes"), date, lowStockUnits, now);
-    long salesRows = write.replace(spark, SALES, sales, GatedWrite.onDate("sales_date", date), date);
-    long funnelRows = write.replace(spark, FUNNEL, funnel, GatedWrite.onDate("funnel_date", date), date);
-    long stockRows = write.replace(spark, STOCK, stock, GatedWrite.onDate("stock_date", date), date);
-    return new Published(date, salesRows, funnelRows, stockRows, raiseStockAlerts(spark, date, lowStockUnits));
+    Dataset<Row> sales = Timings.time("plan sales", () -> CommerceGold.salesDaily(read(spark, "silver.commerce_orders"), date, now));
+    Dataset<Row> funnel = Timings.time("plan funnel", () -> CommerceGold.funnelDaily(read(spark, "silver.commerce_events"), date, now));
+    Dataset<Row> stock = Timings.time("plan stock", () ->
+        CommerceGold.stockDaily(read(spark, "silver.commerce_inventory_changes"), date, lowStockUnits, now));
+    // the three suites' results and metrics go to the ops tables in one commit each
+    long[] rows = gate.recordingTogether(spark, () -> new long[] {
+        write.replace(spark, SALES, sales, GatedWrite.onDate("sales_date", date), date),
+        write.replace(spark, FUNNEL, funnel, GatedWrite.onDate("funnel_date", date), date),
+        write.replace(spark, STOCK, stock, GatedWrite.onDate("stock_date", date), date)});
+    long salesRows = rows[0];
+    long funnelRows = rows[1];
+    long stockRows = rows[2];
+    int alerts = Timings.time("stock alerts", () -> raiseStockAlerts(spark, date, lowStockUnits));
+    return new Published(date, salesRows, funnelRows, stockRows, alerts);
   }
 
   // one alert per product and day that ended out of stock (critical) or low (warning); a re-run raises nothing new

@@ -48,13 +48,14 @@ public final class ProgressWriter {
       .add("progress_date", DataTypes.DateType, false);
 
   private final SparkSession spark;
-  private final String location;
+  private final TableCatalog catalog;
   private final ConcurrentLinkedQueue<ProgressRecord> queued = new ConcurrentLinkedQueue<>();
   private List<ProgressRecord> unwritten = new ArrayList<>();
 
   public ProgressWriter(SparkSession spark, TableCatalog catalog) {
     this.spark = spark;
-    this.location = catalog.location(TABLE);
+    // the table is entered (created on a new storage root) by the first flush, so a command without streams never pays for it
+    this.catalog = catalog;
   }
 
   /** Queues a report for the next flush; never blocks. */
@@ -83,7 +84,7 @@ public final class ProgressWriter {
     spark.createDataFrame(rows, SCHEMA).write()
         .format("delta")
         .mode("append")
-        .save(location);
+        .save(catalog.location(TABLE));
     int written = unwritten.size();
     unwritten = new ArrayList<>();
     return written;

@@ -1,5 +1,6 @@
 package dev.lakehouse.ops;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.TableCatalog;
 import io.delta.tables.DeltaTable;
 import java.util.List;
@@ -43,12 +44,12 @@ public final class OpsTables {
    */
   public void record(SparkSession spark, PipelineEvent event, String appId, long version) {
     Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(event.values())), PIPELINE_EVENT_SCHEMA);
-    row.write()
+    Timings.time("commit " + PIPELINE_EVENTS, () -> row.write()
         .format("delta")
         .mode("append")
         .option("txnAppId", appId)
         .option("txnVersion", version)
-        .save(catalog.location(PIPELINE_EVENTS));
+        .save(catalog.location(PIPELINE_EVENTS)));
   }
 
   /**
@@ -56,12 +57,13 @@ public final class OpsTables {
    * or re-running from a new checkpoint never duplicates them.
    */
   public void quarantine(Dataset<Row> records) {
-    DeltaRetries.onConflict(() -> DeltaTable.forPath(records.sparkSession(), catalog.location(QUARANTINE))
-        .as("q")
-        .merge(records.as("r"), "q.quarantine_id = r.quarantine_id")
-        .whenNotMatched()
-        .insertAll()
-        .execute());
+    Timings.time("merge " + QUARANTINE, () -> DeltaRetries.onConflict(() ->
+        DeltaTable.forPath(records.sparkSession(), catalog.location(QUARANTINE))
+            .as("q")
+            .merge(records.as("r"), "q.quarantine_id = r.quarantine_id")
+            .whenNotMatched()
+            .insertAll()
+            .execute()));
   }
 
   /**

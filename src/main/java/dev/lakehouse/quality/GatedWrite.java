@@ -1,5 +1,6 @@
 package dev.lakehouse.quality;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.TableCatalog;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +40,15 @@ public final class GatedWrite {
    */
   public long replace(SparkSession spark, String table, Dataset<Row> rows, Column replaceWhere, String dateColumn,
       List<LocalDate> dates) {
-    Dataset<Row> shaped = rows.select(java.util.Arrays.stream(spark.read().format("delta").load(catalog.location(table))
-        .schema().fieldNames()).map(functions::col).toArray(Column[]::new)).persist();
+    return Timings.time("publish " + table, () -> gateAndReplace(spark, table, rows, replaceWhere, dateColumn, dates));
+  }
+
+  private long gateAndReplace(SparkSession spark, String table, Dataset<Row> rows, Column replaceWhere, String dateColumn,
+      List<LocalDate> dates) {
+    String[] columns = Timings.time("read the schema of " + table, () ->
+        spark.read().format("delta").load(catalog.location(table)).schema().fieldNames());
+    Dataset<Row> shaped = Timings.time("plan and cache the rows", () ->
+        rows.select(java.util.Arrays.stream(columns).map(functions::col).toArray(Column[]::new)).persist());
     try {
       if (gate.guards(table)) {
         for (LocalDate date : dates) {
@@ -49,7 +57,8 @@ public final class GatedWrite {
           gate.check(spark, ofDate, RunKey.gateForDate(table, date, Instant.now()));
         }
       }
-      shaped.write().format("delta").mode("overwrite").option("replaceWhere", sql(replaceWhere)).save(catalog.location(table));
+      Timings.time("write " + table, () ->
+          shaped.write().format("delta").mode("overwrite").option("replaceWhere", sql(replaceWhere)).save(catalog.location(table)));
       return shaped.count();
     } finally {
       shaped.unpersist();

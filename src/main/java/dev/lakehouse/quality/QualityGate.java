@@ -1,5 +1,6 @@
 package dev.lakehouse.quality;
 
+import dev.lakehouse.Timings;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
@@ -77,12 +78,23 @@ public final class QualityGate {
   public GateOutcome check(SparkSession spark, Dataset<Row> data, RunKey key) {
     SuiteRun run = evaluate(spark, data, key);
     if (!run.passed()) {
+      store.flush(spark);
       List<CheckOutcome> failures = run.outcomes().stream().filter(CheckOutcome::isErrorFailure).toList();
       QualityGateException failure = new QualityGateException(key, run.runId(), failures);
       new AlertStore(catalog).raise(spark, List.of(alert(key, failures, failure.getMessage(), run.runAt())));
       throw failure;
     }
     return run.outcome();
+  }
+
+  /**
+   * Runs {@code publishing}, the gated writes of one command, with the results and metrics of its
+   * suite runs on this thread appended together when it ends: one commit to ops.quality_results and
+   * one to ops.quality_metrics instead of one each per run. A run that fails appends what is held
+   * back before it throws; a failure anywhere still appends everything before it propagates.
+   */
+  public <T> T recordingTogether(SparkSession spark, java.util.function.Supplier<T> publishing) {
+    return store.together(spark, publishing);
   }
 
   /** One evaluated suite: the outcome of every rule, and what would be published. */
@@ -107,7 +119,8 @@ public final class QualityGate {
     Dataset<Row> candidate = marked.filter(col(FAILED_RULE).isNull()).drop(FAILED_RULE);
     Map<String, Long> quarantined = new HashMap<>();
     long checkedRows = 0;
-    for (Row row : marked.groupBy(FAILED_RULE).count().collectAsList()) {
+    List<Row> counts = Timings.time("row-level rules " + key.table(), () -> marked.groupBy(FAILED_RULE).count().collectAsList());
+    for (Row row : counts) {
       checkedRows += row.getLong(1);
       if (!row.isNullAt(0)) {
         quarantined.put(row.getString(0), row.getLong(1));
@@ -120,9 +133,11 @@ public final class QualityGate {
 
     // Deequ reports an empty batch as failing every ratio; with no rows only row counts are judged
     QualitySuite judged = candidateRows > 0 ? suite : suite.onlyRowCounts();
-    VerificationResult result = verify(judged, candidate, key);
+    VerificationResult result = Timings.time("deequ " + key.table(), () -> verify(judged, candidate, key));
     List<CheckOutcome> outcomes = new ArrayList<>(constraintOutcomes(judged, result, quarantined));
-    outcomes.addAll(anomalyOutcomes(spark, judged, result, key));
+    if (!judged.anomalies().isEmpty()) {
+      outcomes.addAll(Timings.time("anomaly history " + key.table(), () -> anomalyOutcomes(spark, judged, result, key)));
+    }
     boolean passed = outcomes.stream().noneMatch(CheckOutcome::isErrorFailure);
 
     store.recordResults(spark, runId, key, outcomes, checkedRows, passed && !key.runKind().equals(RunKey.ON_DEMAND), runAt);

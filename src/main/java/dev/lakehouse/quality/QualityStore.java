@@ -1,5 +1,6 @@
 package dev.lakehouse.quality;
 
+import dev.lakehouse.Timings;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.encode;
@@ -79,9 +80,56 @@ final class QualityStore {
       "completeness", "Completeness");
 
   private final TableCatalog catalog;
+  // rows held back by together(), per thread: a streaming batch on another thread writes its own at once
+  private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+
+  private record Pending(List<Row> results, List<Row> metrics) {}
 
   QualityStore(TableCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /**
+   * Runs {@code work} with the results and metrics this thread records held back, then appends them
+   * in one commit per table, also when {@code work} fails. Nested calls join the outer one.
+   */
+  <T> T together(SparkSession spark, java.util.function.Supplier<T> work) {
+    if (pending.get() != null) {
+      return work.get();
+    }
+    pending.set(new Pending(new ArrayList<>(), new ArrayList<>()));
+    RuntimeException failure = null;
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      try {
+        flush(spark);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      } finally {
+        pending.remove();
+      }
+    }
+  }
+
+  /** Appends what this thread holds back now (nothing when it holds nothing back). */
+  void flush(SparkSession spark) {
+    Pending held = pending.get();
+    if (held == null) {
+      return;
+    }
+    List<Row> results = List.copyOf(held.results());
+    List<Row> metrics = List.copyOf(held.metrics());
+    held.results().clear();
+    held.metrics().clear();
+    write(spark, results, RESULT_SCHEMA, RESULTS);
+    write(spark, metrics, METRIC_SCHEMA, METRICS);
   }
 
   void recordResults(SparkSession spark, String runId, RunKey key, List<CheckOutcome> outcomes, long checkedRows,
@@ -121,6 +169,17 @@ final class QualityStore {
     List<MetricHistory.Point> points = new ArrayList<>();
     for (Row row : read(spark, METRICS).filter(accepted).orderBy("run_at").select("run_at", "metric_value").collectAsList()) {
       points.add(new MetricHistory.Point(row.getTimestamp(0).getTime(), row.getDouble(1)));
+    }
+    // the runs of this command not appended yet count too (e.g. an earlier date of the same table)
+    Pending held = pending.get();
+    if (held != null) {
+      held.metrics().stream()
+          .filter(r -> r.getString(1).equals(table) && r.getBoolean(9) && r.getString(2).equals(RunKey.GATE)
+              && r.getString(7).equals(METRIC_NAMES.get(rule.metric()))
+              && r.getString(6).equals(rule.column() == null ? "*" : rule.column()) && !r.isNullAt(8)
+              && (key.partitionDate() == null || r.isNullAt(4) || !r.getDate(4).equals(Date.valueOf(key.partitionDate()))))
+          .forEach(r -> points.add(new MetricHistory.Point(r.getTimestamp(10).getTime(), r.getDouble(8))));
+      points.sort(java.util.Comparator.comparingLong(MetricHistory.Point::timeMs));
     }
     return points;
   }
@@ -171,8 +230,18 @@ final class QualityStore {
   }
 
   private void append(SparkSession spark, List<Row> rows, StructType schema, String table) {
+    Pending held = pending.get();
+    if (held != null) {
+      (table.equals(RESULTS) ? held.results() : held.metrics()).addAll(rows);
+    } else {
+      write(spark, rows, schema, table);
+    }
+  }
+
+  private void write(SparkSession spark, List<Row> rows, StructType schema, String table) {
     if (!rows.isEmpty()) {
-      spark.createDataFrame(rows, schema).write().format("delta").mode("append").save(catalog.location(table));
+      Timings.time("commit " + table, () ->
+          spark.createDataFrame(rows, schema).write().format("delta").mode("append").save(catalog.location(table)));
     }
   }
 

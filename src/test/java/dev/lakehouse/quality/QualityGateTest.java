@@ -67,6 +67,31 @@ class QualityGateTest {
   }
 
   @Test
+  void runsRecordedTogetherTakeOneCommitPerOpsTableAndAFailureIsRecordedBeforeItThrows() {
+    QualityGate gate = gate(SUITE);
+    long resultsBefore = version("ops.quality_results");
+    long metricsBefore = version("ops.quality_metrics");
+
+    assertThatThrownBy(() -> gate.recordingTogether(lakehouse.spark(), () -> {
+      gate.check(lakehouse.spark(), rows(new Object[] {"e1", "view", 5.0}), RunKey.gateForBatch(TABLE, 0, NOW));
+      gate.check(lakehouse.spark(), rows(new Object[] {"e2", "cart", 7.0}), RunKey.gateForBatch(TABLE, 1, NOW));
+      return gate.check(lakehouse.spark(), rows(new Object[] {"e3", "view", 1.0}, new Object[] {"e3", "cart", 2.0}),
+          RunKey.gateForBatch(TABLE, 2, NOW));
+    })).isInstanceOf(QualityGateException.class).hasMessageContaining("id_unique");
+
+    assertThat(results().select("batch_id").distinct().as(org.apache.spark.sql.Encoders.LONG()).collectAsList())
+        .containsExactlyInAnyOrder(0L, 1L, 2L);
+    assertThat(results().filter("batch_id = 2 AND constraint_status = 'Failure'").select("rule_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactly("id_unique");
+    assertThat(version("ops.quality_results")).isEqualTo(resultsBefore + 1);
+    assertThat(version("ops.quality_metrics")).isEqualTo(metricsBefore + 1);
+  }
+
+  private long version(String table) {
+    return OpsTables.latestVersion(lakehouse.spark(), lakehouse.catalog().location(table));
+  }
+
+  @Test
   void errorFailureThrowsRecordsAndAlerts() {
     assertThatThrownBy(() -> gate(SUITE).check(lakehouse.spark(),
           rows(new Object[] {"e1", "view", 5.0}, new Object[] {"e1", "cart", 7.0}, new Object[] {null, "view", 1.0}),

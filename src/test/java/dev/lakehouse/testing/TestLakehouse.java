@@ -1,8 +1,6 @@
 package dev.lakehouse.testing;
 
 import dev.lakehouse.Lakehouse;
-import dev.lakehouse.catalog.TableCatalog;
-import dev.lakehouse.catalog.TableDefinition;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.kafka.LocalKafkaBroker;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Test fixtures shared by the whole test JVM: one SparkSession (local[2], 2 shuffle partitions, UI
@@ -66,14 +63,11 @@ public final class TestLakehouse {
     return LakehouseConfig.load(Map.of(), assignments);
   }
 
-  /** Opens a lakehouse in the shared session: the previous test's tables are unregistered first. */
+  /**
+   * Opens a lakehouse in the shared session. Opening forgets the previous test's tables (another
+   * storage root) and enters this one's on first use, so a test pays only for the tables it touches.
+   */
   public static Lakehouse open(LakehouseConfig config) {
-    SparkSession active = SparkSession.getActiveSession().isDefined() ? SparkSession.active() : null;
-    if (active != null) {
-      for (TableDefinition table : TableCatalog.load(config).definitions()) {
-        active.sql("DROP TABLE IF EXISTS " + table.name());
-      }
-    }
     return Lakehouse.open(config, "lakehouse-test");
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.to_date;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.quality.GatedWrite;
 import dev.lakehouse.quality.QualityGate;
@@ -31,6 +32,7 @@ public final class LogsGold {
   /** Rows written per table for the dates published. */
   public record Published(List<LocalDate> dates, long trafficHours, long errorRows, long findings) {}
 
+  private final QualityGate gate;
   private final GatedWrite write;
 
   public LogsGold(TableCatalog catalog) {
@@ -38,6 +40,7 @@ public final class LogsGold {
   }
 
   public LogsGold(TableCatalog catalog, QualityGate gate) {
+    this.gate = gate;
     this.write = new GatedWrite(catalog, gate);
   }
 
@@ -80,7 +83,7 @@ public final class LogsGold {
         .withColumn("published_at", lit(now));
     Dataset<Row> daily;
     try {
-      daily = new WebLogAnalysis(spark, day).findings(thresholds);
+      daily = Timings.time("security findings of the day", () -> new WebLogAnalysis(spark, day).findings(thresholds));
     } finally {
       spark.catalog().dropTempView(day);
     }
@@ -89,10 +92,11 @@ public final class LogsGold {
         .withColumn("source", lit(source))
         .withColumn("published_at", lit(now));
 
-    long hours = replace(spark, TRAFFIC, traffic, GatedWrite.onDates("request_date", dates), dates);
-    long errorRows = replace(spark, ERRORS, errors, GatedWrite.onDates("request_date", dates), dates);
-    long found = replace(spark, FINDINGS, findings, GatedWrite.onDates("finding_date", dates).and(col("detector").equalTo(DAILY)), dates);
-    return new Published(dates, hours, errorRows, found);
+    // the suites' results and metrics go to the ops tables in one commit each
+    return gate.recordingTogether(spark, () -> new Published(dates,
+        replace(spark, TRAFFIC, traffic, GatedWrite.onDates("request_date", dates), dates),
+        replace(spark, ERRORS, errors, GatedWrite.onDates("request_date", dates), dates),
+        replace(spark, FINDINGS, findings, GatedWrite.onDates("finding_date", dates).and(col("detector").equalTo(DAILY)), dates)));
   }
 
   /** Adds finding_id: sha-256 of date, kind, ip and detector. */

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.to_json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakehouse.Lakehouse;
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
 import java.io.IOException;
@@ -53,9 +54,12 @@ public final class RecommendServing {
   /** One recommended item. */
   public record Item(int rank, String productId, String category, double score) {}
 
-  /** A user's list and where it came from ("redis" or the Delta table), with a warning when Redis failed. */
+  /**
+   * A user's list and where it came from ("redis" or the Delta table), with a warning when Redis failed
+   * and a note when the list is not the user's own.
+   */
   public record Answer(String userId, String source, int modelVersion, List<Item> items, String from,
-      Optional<String> warning) {}
+      Optional<String> warning, Optional<String> note) {}
 
   private final LakehouseConfig config;
   private final TableCatalog catalog;
@@ -150,48 +154,78 @@ public final class RecommendServing {
   }
 
   /**
-   * A user's list from Redis ({@code reco:user:<id>}, else {@code reco:popular}); when Redis cannot
-   * be reached, from gold.commerce_recommendations (else gold.commerce_popular_items) with a warning.
-   * The session is only opened for the fallback.
+   * A user's list from Redis ({@code reco:user:<id>}, else the overall popular list
+   * {@code reco:popular}, with a note saying so), in a process that never starts Spark. When Redis
+   * holds neither or cannot be reached, the answer comes from the Delta tables of the lakehouse
+   * {@code open} opens, with a warning: gold.commerce_recommendations, else
+   * gold.commerce_popular_items, else the most bought products of silver.commerce_events (before
+   * any model was pushed).
    */
-  public Answer lookup(String userId, Supplier<SparkSession> spark) {
+  public static Answer lookup(LakehouseConfig config, String userId, Supplier<Lakehouse> open) {
     String url = config.recommend().redisUrl();
     try {
-      Optional<String> json = RedisLists.read(url, RedisLists.userKey(userId));
-      if (json.isEmpty()) {
-        json = RedisLists.read(url, RedisLists.POPULAR);
-      }
+      Optional<String> json = dev.lakehouse.Timings.time("redis " + RedisLists.userKey(userId),
+          () -> RedisLists.read(url, RedisLists.userKey(userId)));
       if (json.isPresent()) {
-        return parse(userId, json.get(), "redis", Optional.empty());
+        return parse(userId, json.get(), "redis", Optional.empty(), Optional.empty());
       }
-      return fromDelta(userId, spark.get(), Optional.of(
+      json = RedisLists.read(url, RedisLists.POPULAR);
+      if (json.isPresent()) {
+        return parse(userId, json.get(), "redis", Optional.empty(), Optional.of("Note: Redis holds no list for "
+            + userId + " (" + RedisLists.userKey(userId) + "); these are the overall popular items (" + RedisLists.POPULAR
+            + ")"));
+      }
+      return fromDelta(userId, open.get(), Optional.of(
           "Warning: Redis at " + url + " holds no list for " + userId + " and no popular list; answering from " + TABLE));
     } catch (JedisConnectionException e) {
-      return fromDelta(userId, spark.get(), Optional.of("Warning: Redis at " + url + " is unreachable ("
+      return fromDelta(userId, open.get(), Optional.of("Warning: Redis at " + url + " is unreachable ("
           + e.getMessage() + "); answering from " + TABLE));
     }
   }
 
-  private Answer fromDelta(String userId, SparkSession spark, Optional<String> warning) {
+  private static Answer fromDelta(String userId, Lakehouse lakehouse, Optional<String> warning) {
+    SparkSession spark = lakehouse.spark();
+    TableCatalog catalog = lakehouse.catalog();
+    String from = TABLE;
     List<Row> rows = spark.read().format("delta").load(catalog.location(TABLE))
         .where(col("user_id").equalTo(userId)).orderBy("rank").collectAsList();
-    String source;
     if (rows.isEmpty()) {
-      rows = spark.read().format("delta").load(catalog.location(POPULAR_TABLE)).orderBy("rank").collectAsList();
-      source = "popular";
-    } else {
-      source = rows.get(0).getAs("source");
+      from = POPULAR_TABLE;
+      rows = spark.read().format("delta").load(catalog.location(POPULAR_TABLE)).orderBy("rank")
+          .withColumn("source", lit("popular")).collectAsList();
+    }
+    if (rows.isEmpty()) {
+      from = EVENTS;
+      rows = mostBought(spark.read().format("delta").load(catalog.location(EVENTS)), lakehouse.config().recommend().topN())
+          .collectAsList();
     }
     List<Item> items = new ArrayList<>();
     int version = 0;
     for (Row r : rows) {
-      items.add(new Item(r.<Integer>getAs("rank"), r.getAs("product_id"), r.getAs("category"), r.<Double>getAs("score")));
+      items.add(new Item(r.<Integer>getAs("rank"), r.getAs("product_id"), r.getAs("category"),
+          ((Number) r.getAs("score")).doubleValue()));
       version = r.<Integer>getAs("model_version");
     }
-    return new Answer(userId, source, version, items, TABLE, warning);
+    String source = rows.isEmpty() ? "none" : rows.get(0).getAs("source");
+    return new Answer(userId, source, version, items, from, warning, Optional.empty());
   }
 
-  static Answer parse(String userId, String json, String from, Optional<String> warning) {
+  // before any push: the products bought most (then viewed most), as a list without a model (version 0)
+  static Dataset<Row> mostBought(Dataset<Row> events, int n) {
+    return events
+        .where(col("product_id").isNotNull())
+        .groupBy("product_id")
+        .agg(sum(org.apache.spark.sql.functions.when(col("event_type").equalTo("purchase"), 1).otherwise(0)).as("bought"),
+            org.apache.spark.sql.functions.count(lit(1)).as("events"),
+            first("category", true).as("category"))
+        .withColumn("rank", row_number().over(Window.orderBy(desc("bought"), desc("events"), col("product_id"))))
+        .where(col("rank").leq(n))
+        .select(col("rank"), col("product_id"), col("category"), col("bought").cast("double").as("score"),
+            lit("most-bought").as("source"), lit(0).as("model_version"))
+        .orderBy("rank");
+  }
+
+  static Answer parse(String userId, String json, String from, Optional<String> warning, Optional<String> note) {
     try {
       JsonNode node = new ObjectMapper().readTree(json);
       List<Item> items = new ArrayList<>();
@@ -199,7 +233,8 @@ public final class RecommendServing {
         items.add(new Item(item.path("rank").asInt(), item.path("product_id").asText(),
             item.path("category").isNull() ? null : item.path("category").asText(null), item.path("score").asDouble()));
       }
-      return new Answer(userId, node.path("source").asText(), node.path("model_version").asInt(), items, from, warning);
+      return new Answer(userId, node.path("source").asText(), node.path("model_version").asInt(), items, from, warning,
+          note);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the recommendation list of " + userId + " from Redis: " + e.getMessage(), e);
     }

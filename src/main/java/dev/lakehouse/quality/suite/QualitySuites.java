@@ -1,5 +1,6 @@
 package dev.lakehouse.quality.suite;
 
+import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.ClasspathDirectory;
 import dev.lakehouse.catalog.ClasspathDirectory.ResourceFile;
 import java.util.Collections;
@@ -17,13 +18,22 @@ public final class QualitySuites {
 
   private QualitySuites() {}
 
+  private static Map<String, QualitySuite> loaded;
+
   /**
-   * Every suite, keyed by table name, in file order. Reads and validates the files on each call;
-   * hold on to the map when it is needed repeatedly.
+   * Every suite, keyed by table name, in file order. The files travel in the jar, so they are read
+   * and validated once per JVM (an invalid file fails every call, not only the first).
    *
    * @throws InvalidQualitySuiteException for the first invalid file
    */
-  public static Map<String, QualitySuite> load() {
+  public static synchronized Map<String, QualitySuite> load() {
+    if (loaded == null) {
+      loaded = Timings.time("read quality suites", QualitySuites::read);
+    }
+    return loaded;
+  }
+
+  private static Map<String, QualitySuite> read() {
     Map<String, QualitySuite> suites = new LinkedHashMap<>();
     ClasspathDirectory.files(RESOURCE_ROOT, ".*\\.ya?ml$").forEach(file -> add(suites, file));
     return Collections.unmodifiableMap(suites);

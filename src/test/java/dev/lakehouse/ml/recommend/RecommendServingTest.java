@@ -182,7 +182,8 @@ class RecommendServingTest {
   void anUnknownUserGetsTheOverallPopularItems() throws Exception {
     ChildJvm.Result answer = InProcessCli.execute(lakehouse.config(), "recommend", "for", "--user", "nobody");
     assertThat(answer.exitCode()).as(answer.output()).isZero();
-    assertThat(answer.output()).contains("Recommendations for nobody (popular, model v1, from redis)");
+    assertThat(answer.output()).contains("Recommendations for nobody (popular, model v1, from redis)",
+        "Note: Redis holds no list for nobody (reco:user:nobody); these are the overall popular items (reco:popular)");
     Map<String, Double> all = new HashMap<>();
     model.popular().collectAsList().forEach(r -> all.put(r.getAs("product_id"), r.<Double>getAs("popularity")));
     assertThat(products(redisList(redis.url(), "reco:popular"))).containsExactlyElementsOf(best(all, 10));
@@ -218,6 +219,32 @@ class RecommendServingTest {
     } finally {
       other.stop();
     }
+  }
+
+  @Test
+  void forAnswersFromRedisInAProcessThatNeverStartsSpark() {
+    ChildJvm.Result answer = ChildJvm.run(lakehouse.config(), 120, "recommend", "for", "--user", USER, "--timings");
+
+    assertThat(answer.exitCode()).as(answer.output()).isZero();
+    assertThat(answer.output()).contains("Recommendations for " + USER + " (", "from redis)", "timings (")
+        .doesNotContain("spark session", "Warning");
+    assertThat(itemLines(answer.output())).hasSize(10);
+  }
+
+  @Test
+  void beforeAnyPushTheMostBoughtProductsAnswer() {
+    Dataset<Row> events = lakehouse.spark().createDataFrame(List.of(
+        RowFactory.create("a", "purchase", "p-2", "c1"), RowFactory.create("b", "purchase", "p-2", "c1"),
+        RowFactory.create("c", "purchase", "p-1", "c2"), RowFactory.create("d", "view", "p-1", "c2"),
+        RowFactory.create("e", "view", "p-3", "c2"), RowFactory.create("f", "view", null, null)),
+        new org.apache.spark.sql.types.StructType().add("event_id", "string").add("event_type", "string")
+            .add("product_id", "string").add("category", "string"));
+
+    List<String> ranked = RecommendServing.mostBought(events, 2).collectAsList().stream()
+        .map(r -> r.getAs("rank") + " " + r.getAs("product_id") + " " + r.getAs("category") + " " + r.getAs("score"))
+        .toList();
+
+    assertThat(ranked).containsExactly("1 p-2 c1 2.0", "2 p-1 c2 1.0");
   }
 
   private static List<String> itemLines(String output) {
