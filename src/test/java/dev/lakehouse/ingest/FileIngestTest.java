@@ -87,6 +87,17 @@ class FileIngestTest {
     return files == null ? 0 : files.length;
   }
 
+  // the newest batch in the offsets log has no commit file yet: the query is reading and writing it
+  private static boolean uncommittedBatch(Path checkpoint) {
+    long planned = lastBatch(checkpoint.resolve("offsets"));
+    return planned >= 0 && planned > lastBatch(checkpoint.resolve("commits"));
+  }
+
+  private static long lastBatch(Path dir) {
+    String[] names = dir.toFile().list((d, name) -> name.matches("\\d+"));
+    return names == null ? -1 : java.util.Arrays.stream(names).mapToLong(Long::parseLong).max().orElse(-1);
+  }
+
   private static void ingestAvailableNow(Lakehouse lakehouse) throws Exception {
     StreamingQuery query = new FileIngest(lakehouse.config(), lakehouse.catalog())
         .start(lakehouse.spark(), SOURCE, Trigger.AvailableNow());
@@ -186,6 +197,11 @@ class FileIngestTest {
       }
       Poll.until("the child ingest to commit a file of the second wave", Duration.ofMinutes(3),
           () -> commits(lakehouse) >= initialCommits + 5 || !child.isAlive());
+      // kill in the middle of a file: its batch is planned (the file assigned to it in the offsets log)
+      // and not yet committed in the checkpoint
+      Path checkpoint = Path.of(new FileIngest(config, lakehouse.catalog()).checkpoint(SOURCE));
+      Poll.until("the child ingest to be inside a batch", Duration.ofMinutes(3),
+          () -> uncommittedBatch(checkpoint) || !child.isAlive());
       assertThat(child.isAlive()).as("child still running; its output: %s", Files.readString(log)).isTrue();
     } finally {
       child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop
