@@ -55,15 +55,18 @@ import org.apache.spark.sql.streaming.Trigger;
  *       commit of the gold version that holds it (Delta's change feed gives each row's commit
  *       time). Prints p50, p95 and max with the input rate.
  * </ol>
+ * Fails when a stage loses payments or none reaches gold. {@code --smoke}: 20,000 backlog records and 3 s at
+ * 20 payments/s, in a running JVM.
  */
 public class FraudBenchmark {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
   private static final Pattern PAYMENT_ID = Pattern.compile("\"payment_id\":\"([^\"]+)\"");
 
   public static void main(String[] args) throws Exception {
-    long backlogRecords = args.length > 0 ? Long.parseLong(args[0]) : 400_000L;
-    double rate = args.length > 1 ? Double.parseDouble(args[1]) : 100;
-    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    boolean smoke = args.length > 0 && args[0].equals("--smoke");
+    long backlogRecords = smoke ? 20_000L : args.length > 0 ? Long.parseLong(args[0]) : 400_000L;
+    double rate = smoke ? 20 : args.length > 1 ? Double.parseDouble(args[1]) : 100;
+    int seconds = smoke ? 3 : args.length > 2 ? Integer.parseInt(args[2]) : 60;
     Path root = Files.createTempDirectory("lakehouse-bench-fraud");
     try (LocalKafkaBroker broker = LocalKafkaBroker.startOnFreePorts(root.resolve("kafka"))) {
       LakehouseConfig config = LakehouseConfig.load(Map.of(), List.of(
@@ -109,7 +112,7 @@ public class FraudBenchmark {
           rulesRate, rulesRate / loopRate);
       long trainStarted = System.nanoTime();
       FraudTraining.Result trained = new FraudTraining(config, lakehouse.catalog()).train(spark,
-          new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01, OptionalLong.empty(), 1000));
+          new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01, OptionalLong.empty(), 1000, Optional.empty()));
       System.out.printf("    (model v%d trained in %.1f s, holdout AUC-PR model %.4f vs rules %.4f)%n",
           trained.version().version(), (System.nanoTime() - trainStarted) / 1e9,
           trained.holdout().byScorer().get("model").aucPr(), trained.holdout().byScorer().get("rules").aucPr());
@@ -253,8 +256,7 @@ public class FraudBenchmark {
     System.out.printf("latency: %,d payments sent at %.1f/s over %.1f s (target %.0f/s); %,d reached gold%n",
         sentAtMs.size(), sentAtMs.size() / sendSeconds, sendSeconds, rate, latencies.length);
     if (latencies.length == 0) {
-      System.out.println("latency: no payment reached gold within 3 minutes");
-      return;
+      throw new IllegalStateException("latency: no payment reached gold within 3 minutes");
     }
     System.out.printf("produce-to-score (send -> gold commit): p50 %,d ms, p95 %,d ms, max %,d ms"
         + " (triggers: ingest %s, refine %s, score %s)%n", percentile(latencies, 0.5), percentile(latencies, 0.95),

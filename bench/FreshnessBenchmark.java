@@ -97,19 +97,26 @@ public class FreshnessBenchmark {
   /** One record sent: its source topic, id (event_id, or order_id:line_no) and event time. */
   record Sent(String topic, String id, long eventMs) {}
 
+  /** --smoke: 5 s at 20 records/s after a one-batch warm-up, no spike and no alert, in a running JVM. */
+  private static boolean smoke;
+
   public static void main(String[] args) throws Exception {
-    double rate = args.length > 0 ? Double.parseDouble(args[0]) : 200;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 90;
+    smoke = args.length > 0 && args[0].equals("--smoke");
+    double rate = smoke ? 20 : args.length > 0 ? Double.parseDouble(args[0]) : 200;
+    int seconds = smoke ? 5 : args.length > 1 ? Integer.parseInt(args[1]) : 90;
     if (!(rate > 0) || seconds < 1) {
       throw new IllegalArgumentException("Invalid arguments: RATE must be > 0 records/s and SECONDS >= 1");
     }
-    List<String> overrides = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+    List<String> overrides = !smoke && args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
     Path root = Files.createTempDirectory("lakehouse-bench-freshness");
     int status;
     try {
       status = run(root, rate, seconds, overrides);
     } finally {
       deleteRecursively(root);
+    }
+    if (status != 0 && smoke) {
+      throw new IllegalStateException("bench/freshness --smoke failed; see the lines above");
     }
     if (status != 0) {
       System.exit(status);
@@ -138,7 +145,9 @@ public class FreshnessBenchmark {
         for (StreamingQuery query : spark.streams().active()) {
           query.stop();
         }
-        spark.stop();
+        if (!smoke) {
+          spark.stop();
+        }
       }
     }
   }
@@ -188,7 +197,7 @@ public class FreshnessBenchmark {
 
       long measureFromMs = warmUp(queries, producer);
       long windowEndMs = Math.floorDiv(measureFromMs + SPIKE_NOT_BEFORE_MS + SPIKE_LEAD_MS + WINDOW_MS - 1, WINDOW_MS) * WINDOW_MS;
-      producer.spikeAtMs = windowEndMs - SPIKE_LEAD_MS;
+      producer.spikeAtMs = smoke ? Long.MAX_VALUE : windowEndMs - SPIKE_LEAD_MS;
       long watermarkMs = config.commerceStream().watermark().toMillis();
       System.out.printf("warm-up done after %.1f s; measuring; the spike goes at %s, %d s before its window ends%n",
           (System.nanoTime() - runStarted) / 1e9, Instant.ofEpochMilli(producer.spikeAtMs), SPIKE_LEAD_MS / 1000);
@@ -200,7 +209,8 @@ public class FreshnessBenchmark {
         failIfStopped(queries);
         producer.failIfFailed();
         long now = System.currentTimeMillis();
-        if (now >= measureFromMs + seconds * 1000L && (alerted || now > windowEndMs + watermarkMs + ALERT_TIMEOUT_MS)) {
+        if (now >= measureFromMs + seconds * 1000L
+            && (smoke || alerted || now > windowEndMs + watermarkMs + ALERT_TIMEOUT_MS)) {
           break;
         }
         if (!alerted && now >= windowEndMs + watermarkMs) {
@@ -382,8 +392,8 @@ public class FreshnessBenchmark {
       producer.failIfFailed();
       long now = System.currentTimeMillis();
       boolean warm = queries.stream().allMatch(q -> java.util.Arrays.stream(q.recentProgress())
-          .filter(p -> p.numInputRows() > 0).count() >= 2);
-      if (now - started >= WARMUP_MIN_MS && warm) {
+          .filter(p -> p.numInputRows() > 0).count() >= (smoke ? 1 : 2));
+      if ((smoke || now - started >= WARMUP_MIN_MS) && warm) {
         return now;
       }
       if (now - started > WARMUP_MAX_MS) {
@@ -495,7 +505,7 @@ public class FreshnessBenchmark {
     long ordersGoldP50 = stages(lakehouse, gold, cdfFrom, measured, Topics.COMMERCE_ORDERS, "bronze.commerce_orders",
         CommerceStreams.ORDERS, "concat(order_id, ':', line_no)", CommerceStreams.SALES_QUERY, CommerceStreams.SALES);
     boolean reachedGold = eventsGoldP50 >= 0 && ordersGoldP50 >= 0;
-    boolean alerted = alert(lakehouse, producer.spikeSentMs, windowEndMs, watermarkMs, ordersGoldP50);
+    boolean alerted = smoke || alert(lakehouse, producer.spikeSentMs, windowEndMs, watermarkMs, ordersGoldP50);
     System.out.printf("wall time %.1f s (broker, Spark and table set-up, warm-up, measuring, drain)%n",
         (System.nanoTime() - runStarted) / 1e9);
     if (!reachedGold) {

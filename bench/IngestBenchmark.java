@@ -26,14 +26,16 @@ import org.apache.spark.sql.streaming.Trigger;
 /**
  * bench/ingest: produce N generated records to one topic of a local broker, then in the same run
  * time (a) a plain KafkaConsumer draining the topic and (b) the bronze ingest query (available
- * now) writing them to Delta. Prints records/s of both and the ratio b/a.
+ * now) writing them to Delta. Prints records/s of both and the ratio b/a; fails unless both saw every record.
+ * {@code --smoke}: 5,000 records, one partition, in a running JVM (the session is left running).
  */
 public class IngestBenchmark {
   static final String SOURCE = "commerce.events";
 
   public static void main(String[] args) throws Exception {
-    long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-    int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    boolean smoke = args.length > 0 && args[0].equals("--smoke");
+    long n = smoke ? 5_000L : args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    int partitions = smoke ? 1 : args.length > 1 ? Integer.parseInt(args[1]) : 2;
     Path root = Files.createTempDirectory("lakehouse-bench-ingest");
     try (LocalKafkaBroker broker = LocalKafkaBroker.startOnFreePorts(root.resolve("kafka"))) {
       LakehouseConfig config = LakehouseConfig.load(Map.of(), List.of(
@@ -62,7 +64,12 @@ public class IngestBenchmark {
       System.out.printf("(b) ingest --available-now:   %,12d records in %7.2f s = %,10.0f records/s (Kafka -> Delta bronze, exactly once)%n",
           landed, ingestSeconds, b);
       System.out.printf("ratio b/a = %.3f%n", b / a);
-      lakehouse.spark().stop();
+      if (consumed != n || landed != n) {
+        throw new IllegalStateException("produced " + n + ", consumed " + consumed + ", landed in bronze " + landed);
+      }
+      if (!smoke) {
+        lakehouse.spark().stop();
+      }
     }
   }
 

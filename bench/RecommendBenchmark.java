@@ -1,6 +1,4 @@
 import dev.lakehouse.Lakehouse;
-import dev.lakehouse.catalog.TableCatalog;
-import dev.lakehouse.catalog.TableDefinition;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ml.recommend.PreferenceWorld;
 import dev.lakehouse.ml.recommend.RankingMetrics;
@@ -32,19 +30,21 @@ import redis.clients.jedis.Jedis;
  *   <li>Redis: KEYS lists of 10 items as JSON, set with expiry one command per round trip, then
  *       pipelined (1000 per round trip), to a redis-server started here. Prints keys/s and the ratio.
  * </ol>
+ * {@code --smoke}: 1x of 3,000 events and 500 keys, in a running JVM.
  */
 public class RecommendBenchmark {
   public static void main(String[] args) throws Exception {
-    long base = args.length > 0 ? Long.parseLong(args[0]) : 50_000L;
-    int keys = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    boolean smoke = args.length > 0 && args[0].equals("--smoke");
+    long base = smoke ? 3_000L : args.length > 0 ? Long.parseLong(args[0]) : 50_000L;
+    int keys = smoke ? 500 : args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     Path root = Files.createTempDirectory("lakehouse-bench-recommend");
     System.out.printf("%5s %10s %7s %9s %11s %9s %10s %12s%n", "scale", "events", "users", "train s", "peak heap MB",
         "s / 1x", "NDCG als", "NDCG popular");
     double firstSeconds = 0;
-    for (int scale : new int[] {1, 4, 16}) {
+    for (int scale : smoke ? new int[] {1} : new int[] {1, 4, 16}) {
       LakehouseConfig config = LakehouseConfig.load(Map.of(), List.of("home=" + root.resolve("x" + scale),
           "recommend.rank=10", "recommend.max-iter=10"));
-      Lakehouse lakehouse = open(config);
+      Lakehouse lakehouse = Lakehouse.open(config, "bench-recommend");
       SparkSession spark = lakehouse.spark();
       int users = 1000 * scale;
       long events = base * scale;
@@ -64,17 +64,11 @@ public class RecommendBenchmark {
       RankingMetrics popular = result.holdout().byScorer().get("popularity");
       System.out.printf("%4dx %,10d %,7d %9.1f %11d %9.2f %10.4f %12.4f%n", scale, events, users, seconds, peakMb,
           seconds / firstSeconds, als.ndcgAtK(), popular.ndcgAtK());
-    }
-    redis(keys, root);
-  }
-
-  private static Lakehouse open(LakehouseConfig config) {
-    if (SparkSession.getActiveSession().isDefined()) {
-      for (TableDefinition table : TableCatalog.load(config).definitions()) {
-        SparkSession.active().sql("DROP TABLE IF EXISTS " + table.name());
+      if (!(als.ndcgAtK() > 0) || !(popular.ndcgAtK() >= 0)) {
+        throw new IllegalStateException("the holdout was not scored: NDCG als " + als.ndcgAtK() + ", popular " + popular.ndcgAtK());
       }
     }
-    return Lakehouse.open(config, "bench-recommend");
+    redis(keys, root);
   }
 
   private static void resetPeaks() {

@@ -33,15 +33,25 @@ public final class RecordPublisher implements AutoCloseable {
 
   private final String topicPrefix;
 
+  private final Duration deliveryTimeout;
+
   /** A publisher that sends source {@code s} to topic {@code topicPrefix + s}. */
   public RecordPublisher(String bootstrapServers, String topicPrefix) {
+    this(bootstrapServers, topicPrefix, REQUEST_TIMEOUT, DELIVERY_TIMEOUT);
+  }
+
+  // the deadlines are the stated ones above; tests shorten them
+  RecordPublisher(String bootstrapServers, String topicPrefix, Duration requestTimeout, Duration deliveryTimeout) {
     this.topicPrefix = topicPrefix;
+    this.deliveryTimeout = deliveryTimeout;
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
-    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+    // how long send() waits for a topic's metadata (no broker answering) before the record fails
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(deliveryTimeout.toMillis(), Duration.ofMinutes(1).toMillis()));
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -119,9 +129,9 @@ public final class RecordPublisher implements AutoCloseable {
     Exception e = failure.get();
     if (e != null) {
       throw new IllegalStateException(String.format(
-          "Cannot send to Kafka: %,d record(s) sent so far, %,d acknowledged; a record was not acknowledged within %s "
-              + "(the broker is unreachable or overloaded): %s", sent.get(), acknowledged.get(),
-          DELIVERY_TIMEOUT.toMinutes() + " minutes", e.getMessage()), e);
+          "Cannot send to Kafka: %,d record(s) sent so far, %,d acknowledged, %,d not; a record was not acknowledged "
+              + "within %s (the broker is unreachable or overloaded): %s", sent.get(), acknowledged.get(),
+          sent.get() - acknowledged.get(), deliveryTimeout.toSeconds() + " s", e.getMessage()), e);
     }
   }
 }
