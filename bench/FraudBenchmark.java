@@ -34,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,7 +111,7 @@ public class FraudBenchmark {
           rulesRate, rulesRate / loopRate);
       long trainStarted = System.nanoTime();
       FraudTraining.Result trained = new FraudTraining(config, lakehouse.catalog()).train(spark,
-          new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01, OptionalLong.empty(), 1000, Optional.empty()));
+          new FraudTraining.Options(FraudModel.Params.defaults(), 0.2, 50, 0.01, Optional.empty(), Optional.empty()));
       System.out.printf("    (model v%d trained in %.1f s, holdout AUC-PR model %.4f vs rules %.4f)%n",
           trained.version().version(), (System.nanoTime() - trainStarted) / 1e9,
           trained.holdout().byScorer().get("model").aucPr(), trained.holdout().byScorer().get("rules").aucPr());
