@@ -34,42 +34,38 @@ public class LakehouseCatalog extends DeltaCatalog {
 
   @Override
   public Table loadTable(Identifier ident) {
-    try {
-      return super.loadTable(ident);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      if (enterDeclared(ident, e)) {
-        return super.loadTable(ident);
-      }
-      throw rethrown(e);
-    }
+    return loadEntering(ident, () -> super.loadTable(ident));
   }
 
   @Override
   public Table loadTable(Identifier ident, long timestamp) {
-    try {
-      return super.loadTable(ident, timestamp);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      if (enterDeclared(ident, e)) {
-        return super.loadTable(ident, timestamp);
-      }
-      throw rethrown(e);
-    }
+    return loadEntering(ident, () -> super.loadTable(ident, timestamp));
   }
 
   @Override
   public Table loadTable(Identifier ident, String version) {
+    return loadEntering(ident, () -> super.loadTable(ident, version));
+  }
+
+  // Delta's lookups declare no checked exceptions in Java, but throw NoSuchTableException and the like
+  private interface Lookup {
+    Table load() throws Exception;
+  }
+
+  // one lookup; when it fails because a declared table is not entered yet, enters it and looks again
+  private static Table loadEntering(Identifier ident, Lookup lookup) {
     try {
-      return super.loadTable(ident, version);
+      return lookup.load();
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      if (enterDeclared(ident, e)) {
-        return super.loadTable(ident, version);
+      if (!enterDeclared(ident, e)) {
+        throw rethrown(e);
       }
+    }
+    try {
+      return lookup.load();
+    } catch (Exception e) {
       throw rethrown(e);
     }
   }
