@@ -170,6 +170,7 @@ public final class TableCatalog {
       SessionCatalogEntries.registerDelta(spark, definition.layer(), definition.entity(), location);
       return;
     }
+    removeCutShortLog(spark, location);
     try {
       Timings.time("create table " + definition.name(), () -> spark.sql(definition.ddlAt(location)));
     } catch (RuntimeException e) {
@@ -199,10 +200,33 @@ public final class TableCatalog {
     return config.path("tables/" + definition.layer() + "/" + definition.entity());
   }
 
+  // a log folder without a commit (creation killed before its first commit) holds no data: Delta refuses to
+  // create a table over it, so it goes
+  private static void removeCutShortLog(SparkSession spark, String location) {
+    try {
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location, "_delta_log");
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+      if (fs.exists(log)) {
+        fs.delete(log, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove the cut-short Delta log of " + location, e);
+    }
+  }
+
+  /**
+   * Whether a Delta table exists at the location: its log holds a commit or a checkpoint. A log
+   * folder without either is a creation that was cut short (a process killed while creating the
+   * table) and is created again, not entered.
+   */
   private static boolean hasDeltaLog(SparkSession spark, String location) {
     try {
       org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location, "_delta_log");
-      return log.getFileSystem(spark.sessionState().newHadoopConf()).exists(log);
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sessionState().newHadoopConf());
+      if (!fs.exists(log)) {
+        return false;
+      }
+      return fs.listStatus(log, path -> path.getName().matches("\\d+\\.(json|checkpoint.*parquet)")).length > 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot check " + location + " for a Delta log", e);
     }

@@ -35,6 +35,20 @@ class TableCatalogTest {
   }
 
   @Test
+  void aTableWhoseCreationWasCutShortIsCreatedAgainOnFirstUse() throws Exception {
+    Lakehouse lakehouse = TestLakehouse.fresh();
+    // what kill -9 during CREATE TABLE leaves: a log folder with the first commit still a temporary file
+    Path log = Path.of(lakehouse.catalog().path("gold.commerce_sales_daily"), "_delta_log");
+    java.nio.file.Files.createDirectories(log.resolve("_commits"));
+    java.nio.file.Files.writeString(log.resolve(".00000000000000000000.json.cut-short.tmp"), "{\"commitInfo\":");
+
+    lakehouse.catalog().location("gold.commerce_sales_daily");
+
+    assertThat(log.resolve("00000000000000000000.json")).isRegularFile();
+    assertThat(lakehouse.spark().table("gold.commerce_sales_daily").count()).isZero();
+  }
+
+  @Test
   void openingCreatesNothingAndATableIsCreatedFromItsDdlOnFirstUseByName() {
     Lakehouse lakehouse = TestLakehouse.fresh();
     Path sales = Path.of(lakehouse.catalog().path("gold.commerce_sales_daily"));
