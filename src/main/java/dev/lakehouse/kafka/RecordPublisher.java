@@ -23,6 +23,15 @@ public final class RecordPublisher implements AutoCloseable {
    * confluent-kafka-dotnet#704). So wait long rather than resend early.
    */
   static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * One produce request at a time per broker. With more, a broker without the KAFKA-15591 fix (3.9.2 here) can lose a batch
+   * sent to a partition it has just created: request A fails with NOT_LEADER_OR_FOLLOWER, request B
+   * (later sequences) is appended because the partition holds no producer state yet, and every retry
+   * of A is refused as out of sequence until the delivery deadline drops its records (KAFKA-15591;
+   * seen here as "Expiring 23 record(s) for ...-1" on auto-created topics in CI). With one request in
+   * flight, B is not sent before A is acknowledged.
+   */
+  static final int MAX_IN_FLIGHT = 1;
   /** The stated deadline: a record not acknowledged this long after send() fails the publisher. */
   static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(10);
 
@@ -48,6 +57,7 @@ public final class RecordPublisher implements AutoCloseable {
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, MAX_IN_FLIGHT);
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
     properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
     // how long send() waits for a topic's metadata (no broker answering) before the record fails

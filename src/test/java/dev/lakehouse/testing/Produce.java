@@ -29,6 +29,8 @@ public final class Produce {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     // a busy test machine can stall the in-process broker: wait for answers rather than resend early
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // one request in flight, as in RecordPublisher: a fresh partition can otherwise lose a batch (KAFKA-15591)
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
