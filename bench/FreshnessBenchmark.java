@@ -15,6 +15,8 @@ import dev.lakehouse.ingest.BronzeIngest;
 import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.LocalKafkaBroker;
 import dev.lakehouse.kafka.RecordPublisher;
+import dev.lakehouse.monitor.PhaseBreakdown;
+import dev.lakehouse.monitor.ProgressRecord;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.refine.RefineJob;
 import io.delta.tables.DeltaTable;
@@ -582,6 +584,13 @@ public class FreshnessBenchmark {
           : String.format("%.1f / %.1f", percentile(durations, 0.5) / 1000.0, durations[durations.length - 1] / 1000.0)));
     }
     System.out.println(line);
+    PhaseBreakdown breakdown = new PhaseBreakdown();
+    for (StreamingQuery query : queries) {
+      java.util.Arrays.stream(query.recentProgress())
+          .filter(p -> p.numInputRows() > 0 && Instant.parse(p.timestamp()).toEpochMilli() >= fromMs)
+          .forEach(p -> breakdown.add(ProgressRecord.of(p)));
+    }
+    breakdown.print(System.out);
   }
 
   private static org.apache.spark.sql.Dataset<Row> changes(Lakehouse lakehouse, String table, long fromVersion) {

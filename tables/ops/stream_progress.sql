@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS ops.stream_progress (
   event STRING NOT NULL COMMENT 'batch (a micro-batch ran) | idle (no new data; a heartbeat) | terminated (the query stopped)',
   progress_at TIMESTAMP NOT NULL COMMENT 'When the trigger started, or when the query stopped (UTC)',
   batch_duration_ms BIGINT COMMENT 'Whole trigger duration (Spark triggerExecution)',
-  durations_ms MAP<STRING, BIGINT> COMMENT 'Spark durationMs by phase: latestOffset, getBatch, addBatch, walCommit, queryPlanning, commitOffsets, triggerExecution',
+  durations_ms MAP<STRING, BIGINT> COMMENT 'Spark durationMs by phase: latestOffset, getBatch, addBatch, walCommit, queryPlanning, commitOffsets, triggerExecution; the phases of addBatch timed by the query itself as addBatch.<phase> (e.g. addBatch.quality gate)',
   input_rows BIGINT COMMENT 'Rows read in the batch',
   input_rows_per_second DOUBLE COMMENT 'Rate rows arrived at the source since the previous batch',
   processed_rows_per_second DOUBLE COMMENT 'Rate the batch processed rows at; below the input rate the query falls behind',
@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS ops.stream_progress (
   state_memory_bytes BIGINT COMMENT 'Memory used by that state',
   rows_dropped_by_watermark BIGINT COMMENT 'Late rows the stateful operators dropped in the batch',
   watermark_at TIMESTAMP COMMENT 'Event-time watermark after the batch (UTC; null: no watermark)',
+  newest_event_at TIMESTAMP COMMENT 'Newest event time the batch committed (Kafka record time for ingest and refine, the event column for gold; null: not told); now minus it is the end-to-end lag',
   error STRING COMMENT 'Why a terminated query failed (null: stopped cleanly, or not terminated)',
   progress_date DATE NOT NULL COMMENT 'UTC date of progress_at; the partition'
 )

@@ -15,9 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Health of each streaming query, from ops.stream_progress: last batch, rates, watermark, state rows "
-        + "and a verdict (HEALTHY, SLOW, BEHIND, STALLED, STOPPED, FAILED) with its reason.",
-        "Thresholds: monitor.slow-batch, monitor.behind-batches, monitor.stall-after."})
+    description = {"Health of each streaming query, from ops.stream_progress: last batch, rates, watermark, end-to-end "
+        + "lag (now minus the newest event time it committed), state rows and a verdict (HEALTHY, SLOW, BEHIND, STALLED, "
+        + "STOPPED, FAILED) with its reason.",
+        "Thresholds: monitor.slow-batch, monitor.behind-batches, monitor.stall-after, monitor.max-lag."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
@@ -41,9 +42,9 @@ final class StatusCommand implements Callable<Integer> {
           + " (widen with --since; progress is in ops.stream_progress)");
       return 0;
     }
-    String format = "%-34s %-8s %-20s %8s %9s %11s %11s %-20s %10s  %s%n";
+    String format = "%-34s %-8s %-20s %8s %9s %11s %11s %-20s %9s %10s  %s%n";
     System.out.printf(format, "query", "verdict", "last report (UTC)", "batch", "duration", "input/s", "processed/s",
-        "watermark (UTC)", "state rows", "reason");
+        "watermark (UTC)", "lag", "state rows", "reason");
     boolean unhealthy = false;
     for (Map.Entry<String, List<ProgressRecord>> query : byQuery.entrySet()) {
       List<ProgressRecord> reports = query.getValue();
@@ -55,6 +56,7 @@ final class StatusCommand implements Callable<Integer> {
           batch.batchDurationMs() == null ? "-" : String.format("%.1fs", batch.batchDurationMs() / 1000.0),
           rate(batch.inputRowsPerSecond()), rate(batch.processedRowsPerSecond()),
           batch.watermarkAt() == null ? "-" : batch.watermarkAt().truncatedTo(ChronoUnit.SECONDS),
+          batch.newestEventAt() == null ? "-" : HealthRules.human(HealthRules.lagAt(batch, now)),
           batch.stateRows() == null ? "-" : String.format("%,d", batch.stateRows()), verdict.reason());
       unhealthy |= switch (verdict.health()) {
         case SLOW, BEHIND, STALLED, FAILED -> true;

@@ -113,7 +113,11 @@ public record LakehouseConfig(
   }
 
   /** Streaming query monitoring: how often progress is written and when a query is unhealthy. */
-  public record Monitor(Duration writeInterval, Duration slowBatch, int behindBatches, Duration stallAfter) {}
+  /**
+   * Streaming health thresholds; {@code maxLag} is the end-to-end lag (now minus the newest event
+   * time a query committed) above which a query that is not catching up falls behind (zero: not judged).
+   */
+  public record Monitor(Duration writeInterval, Duration slowBatch, int behindBatches, Duration stallAfter, Duration maxLag) {}
 
   /** Commerce settings: lowStockUnits is where gold.commerce_stock_daily calls a product's stock low. */
   public record Commerce(int lowStockUnits) {}
@@ -236,6 +240,7 @@ public record LakehouseConfig(
     values.put("logs.service-p95-latency", logs.serviceP95Latency().toMillis() + "ms");
     values.put("logs.watermark", logs.watermark().toMillis() + "ms");
     values.put("monitor.behind-batches", Integer.toString(monitor.behindBatches()));
+    values.put("monitor.max-lag", monitor.maxLag().toMillis() + "ms");
     values.put("monitor.slow-batch", monitor.slowBatch().toMillis() + "ms");
     values.put("monitor.stall-after", monitor.stallAfter().toMillis() + "ms");
     values.put("monitor.write-interval", monitor.writeInterval().toMillis() + "ms");
@@ -346,7 +351,8 @@ public record LakehouseConfig(
             read.positiveDuration("monitor.write-interval"),
             read.positiveDuration("monitor.slow-batch"),
             read.intAtLeast("monitor.behind-batches", 1),
-            read.positiveDuration("monitor.stall-after")),
+            read.positiveDuration("monitor.stall-after"),
+            read.nonNegativeDuration("monitor.max-lag")),
         new Commerce(
             read.intAtLeast("commerce.low-stock-units", 0)),
         new Recommend(
@@ -508,16 +514,27 @@ public record LakehouseConfig(
     }
 
     Duration positiveDuration(String key) {
-      Duration value;
-      try {
-        value = config.getDuration(key);
-      } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-        throw invalid(key, "must be a duration such as 500ms, 2s or 1m");
-      }
+      Duration value = duration(key);
       if (value.isZero() || value.isNegative()) {
         throw invalid(key, "must be a duration greater than zero");
       }
       return value;
+    }
+
+    Duration nonNegativeDuration(String key) {
+      Duration value = duration(key);
+      if (value.isNegative()) {
+        throw invalid(key, "must be a duration of zero or more");
+      }
+      return value;
+    }
+
+    private Duration duration(String key) {
+      try {
+        return config.getDuration(key);
+      } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+        throw invalid(key, "must be a duration such as 500ms, 2s or 1m");
+      }
     }
 
     String redisUrl(String key) {

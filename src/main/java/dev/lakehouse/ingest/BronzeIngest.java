@@ -2,6 +2,7 @@ package dev.lakehouse.ingest;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.monitor.BatchPhases;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.spark.StreamingQueries;
@@ -85,25 +86,26 @@ public final class BronzeIngest {
       SparkSession spark = batch.sparkSession();
       String queryId = StreamingQueries.queryId(spark);
       if (!gaps.seeded()) {
-        gaps.seed(ops.lastSourceOffsets(spark, queryId, batchId));
+        BatchPhases.time("seed offset gaps", () -> gaps.seed(ops.lastSourceOffsets(spark, queryId, batchId)));
       }
       // the ranges are read from the source again rather than caching the batch: Kafka re-reads
       // from the consumer cache cost less than holding every value in memory
       Dataset<Row> rows = BronzeRecords.apply(batch, Timestamp.from(startedAt), batchId);
-      OffsetRanges ranges = OffsetRanges.of(rows);
+      OffsetRanges ranges = BatchPhases.time("offset ranges", () -> OffsetRanges.of(rows));
       if (ranges.records() > 0) {
-        rows.write()
+        BatchPhases.time("append " + table, () -> rows.write()
             .format("delta")
             .mode("append")
             .option("txnAppId", "ingest:" + queryId)
             .option("txnVersion", batchId)
-            .save(location);
+            .save(location));
         String details = gaps.describe(ranges);
         PipelineEvent event = new PipelineEvent(
             queryName(topic), queryId, batchId, String.join(",", ranges.ranges().keySet()), ranges.toJson(), table,
-            OpsTables.latestVersion(spark, location), ranges.records(), ranges.records(), 0,
+            BatchPhases.time("read version", () -> OpsTables.latestVersion(spark, location)), ranges.records(), ranges.records(), 0,
             details, startedAt, Instant.now());
-        ops.record(spark, event, "ingest-lineage:" + queryId, batchId);
+        BatchPhases.time("lineage", () -> ops.record(spark, event, "ingest-lineage:" + queryId, batchId));
+        BatchPhases.committed(ranges.newestAt());
       }
     }
   }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.config.LakehouseConfig;
+import dev.lakehouse.monitor.BatchPhases;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.spark.StreamingQueries;
@@ -151,6 +152,7 @@ public final class FileIngest {
             OpsTables.latestVersion(spark, location), ranges.records(), ranges.records(), damaged,
             "{\"files\":" + ranges.ranges().size() + "}", startedAt, Instant.now());
         ops.record(spark, event, "ingest-files-lineage:" + queryId, batchId);
+        BatchPhases.committed(ranges.newestAt());
       } finally {
         rows.unpersist();
       }

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
-/** One progress report of a streaming query; a row of ops.stream_progress. */
+/**
+ * One progress report of a streaming query; a row of ops.stream_progress. {@code durationsMs} holds
+ * Spark's phases and the query's own ({@code addBatch.<phase>}, {@link BatchPhases});
+ * {@code newestEventAt} is the newest event time the batch committed, when the query tells.
+ */
 public record ProgressRecord(
     String queryName,
     String queryId,
@@ -24,6 +28,7 @@ public record ProgressRecord(
     Long stateMemoryBytes,
     Long rowsDroppedByWatermark,
     Instant watermarkAt,
+    Instant newestEventAt,
     String error) {
 
   /** What the report is about. */
@@ -52,6 +57,9 @@ public record ProgressRecord(
   public static ProgressRecord of(StreamingQueryProgress p) {
     Map<String, Long> durations = new LinkedHashMap<>(p.durationMs());
     boolean ran = durations.containsKey("addBatch");
+    if (ran) {
+      BatchPhases.of(p.runId().toString(), p.batchId()).forEach((phase, ms) -> durations.put(BatchPhases.PREFIX + phase, ms));
+    }
     Long stateRows = null;
     Long stateBytes = null;
     Long dropped = null;
@@ -65,13 +73,14 @@ public record ProgressRecord(
         nameOf(p.name(), p.id()), p.id().toString(), p.runId().toString(), p.batchId(),
         ran ? Event.BATCH : Event.IDLE, Instant.parse(p.timestamp()), durations.get("triggerExecution"), durations,
         p.numInputRows(), finite(p.inputRowsPerSecond()), finite(p.processedRowsPerSecond()),
-        stateRows, stateBytes, dropped, watermark == null ? null : Instant.parse(watermark), null);
+        stateRows, stateBytes, dropped, watermark == null ? null : Instant.parse(watermark),
+        ran ? BatchPhases.newestEventAt(p.runId().toString(), p.batchId()) : null, null);
   }
 
   /** The run ended; {@code lastBatchId} is the last batch it reported (-1 before any). */
   public static ProgressRecord terminated(String name, UUID id, UUID runId, long lastBatchId, Instant at, String error) {
     return new ProgressRecord(nameOf(name, id), id.toString(), runId.toString(), lastBatchId, Event.TERMINATED, at,
-        null, null, null, null, null, null, null, null, null, error);
+        null, null, null, null, null, null, null, null, null, null, error);
   }
 
   public boolean ran() {

@@ -44,6 +44,7 @@ public final class ProgressWriter {
       .add("state_memory_bytes", DataTypes.LongType)
       .add("rows_dropped_by_watermark", DataTypes.LongType)
       .add("watermark_at", DataTypes.TimestampType)
+      .add("newest_event_at", DataTypes.TimestampType)
       .add("error", DataTypes.StringType)
       .add("progress_date", DataTypes.DateType, false);
 
@@ -84,6 +85,8 @@ public final class ProgressWriter {
     spark.createDataFrame(rows, SCHEMA).write()
         .format("delta")
         .mode("append")
+        // a table created before newest_event_at was declared gains the column
+        .option("mergeSchema", "true")
         .save(catalog.location(TABLE));
     int written = unwritten.size();
     unwritten = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class ProgressWriter {
     return RowFactory.create(r.queryName(), r.queryId(), r.runId(), r.batchId(), r.event().text(),
         Timestamp.from(r.progressAt()), r.batchDurationMs(), r.durationsMs(), r.inputRows(), r.inputRowsPerSecond(),
         r.processedRowsPerSecond(), r.stateRows(), r.stateMemoryBytes(), r.rowsDroppedByWatermark(),
-        timestamp(r.watermarkAt()), r.error(), Date.valueOf(r.progressAt().atZone(ZoneOffset.UTC).toLocalDate()));
+        timestamp(r.watermarkAt()), timestamp(r.newestEventAt()), r.error(), Date.valueOf(r.progressAt().atZone(ZoneOffset.UTC).toLocalDate()));
   }
 
   /** The reverse of {@link #row}, for reading the table back. */
@@ -110,7 +113,9 @@ public final class ProgressWriter {
         row.isNullAt(row.fieldIndex("durations_ms")) ? null : row.getJavaMap(row.fieldIndex("durations_ms")),
         row.getAs("input_rows"), row.getAs("input_rows_per_second"), row.getAs("processed_rows_per_second"),
         row.getAs("state_rows"), row.getAs("state_memory_bytes"), row.getAs("rows_dropped_by_watermark"),
-        instant(row.getAs("watermark_at")), row.getAs("error"));
+        instant(row.getAs("watermark_at")),
+        List.of(row.schema().fieldNames()).contains("newest_event_at") ? instant(row.getAs("newest_event_at")) : null,
+        row.getAs("error"));
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -180,9 +180,17 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     }
     episodes.observe(new Condition(report.queryId(), HealthRules.STALLED), false, report.progressAt());
     if (report.ran()) {
-      observe(report, HealthRules.SLOW_BATCH, rules.isSlow(report), () -> slowMessage(report));
+      observe(report, HealthRules.SLOW_BATCH, rules.isSlow(report), since -> alert(report, HealthRules.SLOW_BATCH,
+          slowMessage(report), report.batchDurationMs() / 1000.0, "<= " + rules.slowBatch().toMillis() / 1000.0 + " s", since));
     }
-    observe(report, HealthRules.FALLING_BEHIND, rules.isBehind(recent), () -> behindMessage(report));
+    // the lag says what users feel; the rates say why
+    boolean lagging = rules.isLagging(recent);
+    boolean outpaced = rules.isBehind(recent);
+    observe(report, HealthRules.FALLING_BEHIND, lagging || outpaced, since -> lagging
+        ? alert(report, HealthRules.FALLING_BEHIND, lagMessage(report), HealthRules.lagAtCommit(report).toMillis() / 1000.0,
+            "<= " + rules.maxLag().toSeconds() + " s end-to-end lag", since)
+        : alert(report, HealthRules.FALLING_BEHIND, behindMessage(report),
+            report.inputRowsPerSecond() / Math.max(report.processedRowsPerSecond(), 1e-9), "input/processed rate <= 1.0", since));
   }
 
   @Override
@@ -277,10 +285,9 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     });
   }
 
-  private void observe(ProgressRecord report, String rule, boolean holds, java.util.function.Supplier<String> message) {
+  private void observe(ProgressRecord report, String rule, boolean holds, java.util.function.Function<Instant, Alert> alert) {
     Condition condition = new Condition(report.queryId(), rule);
-    episodes.observe(condition, holds, report.progressAt())
-        .ifPresent(since -> toRaise.add(alert(report, rule, message.get(), since)));
+    episodes.observe(condition, holds, report.progressAt()).ifPresent(since -> toRaise.add(alert.apply(since)));
   }
 
   private static String firstLine(Throwable e) {
@@ -289,14 +296,7 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  private Alert alert(ProgressRecord report, String rule, String message, Instant since) {
-    boolean slow = rule.equals(HealthRules.SLOW_BATCH);
-    Double value = slow
-        ? report.batchDurationMs() / 1000.0
-        : report.inputRowsPerSecond() / Math.max(report.processedRowsPerSecond(), 1e-9);
-    String expected = slow
-        ? "<= " + rules.slowBatch().toMillis() / 1000.0 + " s"
-        : "input/processed rate <= 1.0";
+  private Alert alert(ProgressRecord report, String rule, String message, double value, String expected, Instant since) {
     return new Alert("platform", rule, "warning", report.queryName(), message, value, expected, since, null,
         clock.instant());
   }
@@ -311,6 +311,11 @@ public final class StreamMonitor extends StreamingQueryListener implements AutoC
     return String.format("Query %s is falling behind: rows arrived faster than it processed them for %d batches "
             + "(last: %.1f in/s, %.1f processed/s); it needs more resources or a larger trigger interval",
         r.queryName(), rules.behindBatches(), orZero(r.inputRowsPerSecond()), orZero(r.processedRowsPerSecond()));
+  }
+
+  private String lagMessage(ProgressRecord r) {
+    return String.format("Query %s is falling behind: %s; see `lakehouse status` and ops.stream_progress",
+        r.queryName(), rules.lagReason(r));
   }
 
   private static double orZero(Double value) {

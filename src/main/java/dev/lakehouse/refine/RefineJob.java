@@ -4,6 +4,7 @@ import dev.lakehouse.catalog.TableCatalog;
 import dev.lakehouse.catalog.TableDefinition;
 import dev.lakehouse.config.LakehouseConfig;
 import dev.lakehouse.ingest.OffsetRanges;
+import dev.lakehouse.monitor.BatchPhases;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
 import dev.lakehouse.quality.GateOutcome;
@@ -128,34 +129,42 @@ public final class RefineJob {
       Dataset<Row> parsed = spec.parse(batch, limits).persist();
       Dataset<Row> ranked = null;
       try {
-        OffsetRanges ranges = OffsetRanges.of(parsed);
+        OffsetRanges ranges = BatchPhases.time("read and parse", () -> OffsetRanges.of(parsed));
         if (ranges.records() == 0) {
           return;
         }
-        DerivedFunctions.refresh(spark, catalog, spec);
-        ranked = RefinedRecords.ranked(parsed, spec, dimensions(spark, catalog, spec)).persist();
+        BatchPhases.time("refresh derived functions", () -> DerivedFunctions.refresh(spark, catalog, spec));
+        Dataset<Row> rankedRows = BatchPhases.time("rank copies", () ->
+            RefinedRecords.ranked(parsed, spec, dimensions(spark, catalog, spec)).persist());
+        ranked = rankedRows;
         // records that break a rule, and different records whose key another copy in the batch holds
         String query = queryName(spec.target());
-        Dataset<Row> rejected = RefinedRecords.quarantine(parsed, spec, query, batchId, now)
-            .unionByName(RefinedRecords.quarantine(DroppedCopies.conflictsWithinBatch(ranked, spec), spec, query, batchId, now))
-            .persist();
-        long quarantined = rejected.count();
-        if (quarantined > 0) {
-          ops.quarantine(rejected);
-        }
-        rejected.unpersist();
-        DroppedCopies.Counts dropped = DroppedCopies.withinBatch(ranked, spec);
+        long quarantined = BatchPhases.time("quarantine", () -> {
+          Dataset<Row> rejected = RefinedRecords.quarantine(parsed, spec, query, batchId, now)
+              .unionByName(RefinedRecords.quarantine(DroppedCopies.conflictsWithinBatch(rankedRows, spec), spec, query, batchId, now))
+              .persist();
+          long count = rejected.count();
+          if (count > 0) {
+            ops.quarantine(rejected);
+          }
+          rejected.unpersist();
+          return count;
+        });
+        DroppedCopies.Counts within = BatchPhases.time("count copies", () -> DroppedCopies.withinBatch(rankedRows, spec));
         // the suite sees exactly the rows about to be merged; an error-level failure throws here
         RunKey key = RunKey.gateForBatch(spec.target(), batchId, startedAt);
-        GateOutcome gated = gate.check(spark, RefinedRecords.kept(ranked, spec, now), key);
-        SilverMerge.Merged merged = merge(spark, gated.publishable(), "refine:" + queryId, batchId);
-        DroppedCopies.Counts earlier = accountForEarlier(spark, parsed, gated.publishable(), merged, batchId, now);
-        dropped = dropped.plus(earlier);
+        GateOutcome gated = BatchPhases.time("quality gate", () -> gate.check(spark, RefinedRecords.kept(rankedRows, spec, now), key));
+        SilverMerge.Merged merged = BatchPhases.time("merge " + spec.target(), () ->
+            merge(spark, gated.publishable(), "refine:" + queryId, batchId));
+        DroppedCopies.Counts earlier = BatchPhases.time("account for earlier copies", () ->
+            accountForEarlier(spark, parsed, gated.publishable(), merged, batchId, now));
+        DroppedCopies.Counts dropped = within.plus(earlier);
         PipelineEvent event = new PipelineEvent(
             query, queryId, batchId, spec.source(), ranges.toJson(), spec.target(),
             merged.version(), ranges.records(), merged.inserted(), quarantined + earlier.conflicts() + gated.quarantinedRows(),
             details(gated, dropped, merged.replaced()), startedAt, Instant.now());
-        ops.record(spark, event, "refine-lineage:" + queryId, batchId);
+        BatchPhases.time("lineage", () -> ops.record(spark, event, "refine-lineage:" + queryId, batchId));
+        BatchPhases.committed(ranges.newestAt());
       } finally {
         if (ranked != null) {
           ranked.unpersist();

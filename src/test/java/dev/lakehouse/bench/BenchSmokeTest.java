@@ -78,7 +78,8 @@ class BenchSmokeTest {
 
   @Test
   void freshness() {
-    assertThat(smoke("FreshnessBenchmark")).contains("latency = Delta commit time").contains("wall time");
+    assertThat(smoke("FreshnessBenchmark")).contains("latency = Delta commit time").contains("wall time")
+        .contains("per-batch breakdown").containsPattern("\\n +[\\d,]+  merge silver\\.commerce_events\\n");
   }
 
   /** Runs a bench's main with --smoke here, returning what it printed; a bench's own failure fails the test. */

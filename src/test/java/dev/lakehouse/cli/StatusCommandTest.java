@@ -22,12 +22,12 @@ class StatusCommandTest {
   private static ProgressRecord batch(String query, long batchId, Duration ago, long durationMs) {
     return new ProgressRecord(query, "id-" + query, "run-" + query, batchId, ProgressRecord.Event.BATCH, NOW.minus(ago),
         durationMs, Map.of("triggerExecution", durationMs), 1200L, 400.0, 1500.0, 3456L, 1024L, 0L,
-        Instant.parse("2026-11-21T09:58:00Z"), null);
+        Instant.parse("2026-11-21T09:58:00Z"), NOW.minus(ago).minusSeconds(4), null);
   }
 
   private static ProgressRecord terminated(String query, long lastBatchId, Duration ago, String error) {
     return new ProgressRecord(query, "id-" + query, "run-" + query, lastBatchId, ProgressRecord.Event.TERMINATED,
-        NOW.minus(ago), null, null, null, null, null, null, null, null, null, error);
+        NOW.minus(ago), null, null, null, null, null, null, null, null, null, null, error);
   }
 
   @Test
@@ -48,7 +48,9 @@ class StatusCommandTest {
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output())
-        .containsPattern("ingest\\.commerce\\.events +HEALTHY .* +42 +0\\.8s +400\\.0 +1,500\\.0 +2026-11-21T09:58:00Z +3,456 +processing")
+        // lag: the newest event committed 4 s before a report 10 s before NOW, plus however long after NOW status ran
+        .containsPattern("ingest\\.commerce\\.events +HEALTHY .* +42 +0\\.8s +400\\.0 +1,500\\.0 +2026-11-21T09:58:00Z "
+            + "+(1[4-9]|[2-9]\\d|1[01]\\d)\\.\\ds +3,456 +processing")
         .containsPattern("refine\\.silver\\.commerce_events +SLOW .*batch 7 took 91\\.0s \\(threshold 60\\.0s\\)")
         .containsPattern("logs\\.detect\\.ip +STALLED .*no progress for 40m \\(threshold 5m\\)")
         .containsPattern("finance\\.score +STOPPED ")

@@ -23,7 +23,8 @@ class AlertsAndMonitorConfigTest {
     assertThat(config.alerts().publishesToWebhook()).isFalse();
     assertThat(config.alerts().redisChannel()).isEqualTo("lakehouse:alerts");
     assertThat(config.monitor()).isEqualTo(new LakehouseConfig.Monitor(
-        Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofMinutes(5)));
+        Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+    assertThat(load(Map.of(), "monitor.max-lag=0s").monitor().maxLag()).isZero();
   }
 
   @Test
@@ -53,6 +54,8 @@ class AlertsAndMonitorConfigTest {
     assertThatThrownBy(() -> load(Map.of(), "monitor.behind-batches=0"))
         .hasMessage("Invalid value '0' for monitor.behind-batches (from --conf monitor.behind-batches): "
             + "must be an integer >= 1");
+    assertThatThrownBy(() -> load(Map.of(), "monitor.max-lag=-1s"))
+        .hasMessage("Invalid value '-1s' for monitor.max-lag (from --conf monitor.max-lag): must be a duration of zero or more");
     assertThatThrownBy(() -> load(Map.of(), "monitor.slow-batch=0s"))
         .hasMessageContaining("for monitor.slow-batch").hasMessageContaining("must be a duration greater than zero");
     assertThatThrownBy(() -> load(Map.of(), "alerts.webhook-retries=-1"))
@@ -63,7 +66,7 @@ class AlertsAndMonitorConfigTest {
 
   @Test
   void everyNewKeyRoundTripsThroughValues() {
-    LakehouseConfig config = load(Map.of(), "monitor.stall-after=90s", "alerts.webhook-timeout=2s");
+    LakehouseConfig config = load(Map.of(), "monitor.stall-after=90s", "alerts.webhook-timeout=2s", "monitor.max-lag=45s");
 
     LakehouseConfig again = LakehouseConfig.load(Map.of(),
         config.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
@@ -72,6 +75,6 @@ class AlertsAndMonitorConfigTest {
     assertThat(again.monitor()).isEqualTo(config.monitor());
     assertThat(config.values()).containsKeys("alerts.redis-url", "alerts.redis-channel", "alerts.webhook-url",
         "alerts.webhook-timeout", "alerts.webhook-retries", "monitor.write-interval", "monitor.slow-batch",
-        "monitor.behind-batches", "monitor.stall-after");
+        "monitor.behind-batches", "monitor.stall-after", "monitor.max-lag");
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import dev.lakehouse.catalog.TableCatalog;
+import dev.lakehouse.monitor.BatchPhases;
 import dev.lakehouse.ops.DeltaRetries;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.ops.PipelineEvent;
@@ -76,19 +77,20 @@ final class LateSplit implements VoidFunction2<Dataset<Row>, Long> {
     Dataset<Row> rows = batch.persist();
     try {
       Dataset<Row> usable = rows.where(required.stream().map(c -> col(c).isNotNull()).reduce(Column::and).orElse(lit(true)));
-      long input = rows.count();
+      long input = BatchPhases.time("read the batch", () -> rows.count());
       long invalid = input - usable.count();
-      Optional<Instant> before = Watermarks.before(spark, catalog, queryId, batchId);
+      Optional<Instant> before = BatchPhases.time("read the watermark", () -> Watermarks.before(spark, catalog, queryId, batchId));
       Row newest = usable.agg(max(col(eventColumn))).head();
       Watermarks marks = Watermarks.advance(before,
           newest.isNullAt(0) ? Optional.empty() : Optional.of(newest.getTimestamp(0).toInstant()), delay);
-      long late = before.isPresent() ? keepLate(spark, usable.where(col(eventColumn).lt(lit(before.get()))), before.get(),
-          batchId, started) : 0;
-      long written = input == invalid ? 0 : writer.write(spark, usable, marks, batchId);
+      long late = before.isPresent() ? BatchPhases.time("keep late rows", () -> keepLate(spark,
+          usable.where(col(eventColumn).lt(lit(before.get()))), before.get(), batchId, started)) : 0;
+      long written = input == invalid ? 0 : BatchPhases.time("write " + writer.target(), () -> writer.write(spark, usable, marks, batchId));
       PipelineEvent event = new PipelineEvent(queryName, queryId, batchId, sourceTable, null, writer.target(),
           OpsTables.latestVersion(spark, catalog.location(writer.target())), input, written, 0, marks.json(late, invalid),
           started, Instant.now());
-      new OpsTables(catalog).record(spark, event, "commerce-gold-lineage:" + queryId, batchId);
+      BatchPhases.time("lineage", () -> new OpsTables(catalog).record(spark, event, "commerce-gold-lineage:" + queryId, batchId));
+      BatchPhases.committed(newest.isNullAt(0) ? null : newest.getTimestamp(0).toInstant());
     } finally {
       rows.unpersist();
     }

@@ -348,11 +348,21 @@ final class Panels {
           batch.batchDurationMs() == null ? null : batch.batchDurationMs() / 1000.0,
           round(batch.inputRowsPerSecond()), round(batch.processedRowsPerSecond()),
           batch.watermarkAt() == null ? null : batch.watermarkAt().toString(),
-          // how far event time trails the report: the watermark's lag behind the clock of the batch
-          batch.watermarkAt() == null ? null : Duration.between(batch.watermarkAt(), batch.progressAt()).toSeconds(),
+          lagSeconds(batch, now),
           batch.stateRows(), verdict.reason()));
     });
     return PanelData.of(STREAM_COLUMNS, rows);
+  }
+
+  /**
+   * How far event time trails: now minus the newest event time the query committed, as `status`
+   * shows it; for a query that does not tell, its watermark's lag behind the clock of its batch.
+   */
+  private static Long lagSeconds(ProgressRecord batch, Instant now) {
+    if (batch.newestEventAt() != null) {
+      return HealthRules.lagAt(batch, now).toSeconds();
+    }
+    return batch.watermarkAt() == null ? null : Duration.between(batch.watermarkAt(), batch.progressAt()).toSeconds();
   }
 
   private static Double round(Double value) {
