@@ -16,6 +16,7 @@ import dev.lakehouse.kafka.KafkaAdmin;
 import dev.lakehouse.kafka.LocalKafkaBroker;
 import dev.lakehouse.kafka.RecordPublisher;
 import dev.lakehouse.monitor.PhaseBreakdown;
+import dev.lakehouse.monitor.StreamMonitor;
 import dev.lakehouse.monitor.ProgressRecord;
 import dev.lakehouse.ops.OpsTables;
 import dev.lakehouse.refine.RefineJob;
@@ -148,6 +149,8 @@ public class FreshnessBenchmark {
           query.stop();
         }
         if (!smoke) {
+          // the last progress is written while Spark still runs, not by the shutdown hook after it stopped
+          StreamMonitor.closeAllNow();
           spark.stop();
         }
       }

@@ -3,6 +3,7 @@ package dev.lakehouse.ops;
 import dev.lakehouse.Timings;
 import dev.lakehouse.catalog.TableCatalog;
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /** Writes to the ops tables (lineage, quarantine); every write is safe to repeat. */
 public final class OpsTables {
@@ -81,8 +83,16 @@ public final class OpsTables {
     return rows.isEmpty() ? null : rows.get(0).getString(0);
   }
 
-  /** The latest version of a Delta table at a location. */
+  /**
+   * The latest version of a Delta table at a location, from the log's cached snapshot brought up to
+   * date (a listing of the commits since; reading the history instead took 0.7-0.9 s a streaming
+   * batch on 2 cores).
+   */
   public static long latestVersion(SparkSession spark, String location) {
-    return DeltaTable.forPath(spark, location).history(1).head().getLong(0);
+    long version = DeltaLog.forTable(spark, location).update(false, Option.empty(), Option.empty()).version();
+    if (version < 0) {
+      throw new IllegalStateException("No Delta table at " + location + ": its _delta_log holds no commit");
+    }
+    return version;
   }
 }
