@@ -148,9 +148,10 @@ public class FreshnessBenchmark {
         for (StreamingQuery query : spark.streams().active()) {
           query.stop();
         }
+        // the last progress is written now, while Spark runs and before the scratch home is deleted (its
+        // background writes raced the deletion: DirectoryNotEmptyException on ops/stream_progress)
+        StreamMonitor.of(spark).ifPresent(StreamMonitor::close);
         if (!smoke) {
-          // the last progress is written while Spark still runs, not by the shutdown hook after it stopped
-          StreamMonitor.closeAllNow();
           spark.stop();
         }
       }
